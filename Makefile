@@ -1,0 +1,62 @@
+# PAR Learn: `make run` serves the demo site, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/parlearn
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run demo migrate test test-postgres lint format check pytest bench messages clean
+
+$(STAMP):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "PAR Learn needs Python 3.11 or newer (set PYTHON=python3.11).")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_par_demo
+
+run: demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(BIN)/python manage.py check --settings=settings.test
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=settings.test
+
+pytest: install
+	$(BIN)/python -m pytest
+
+test: lint check pytest
+
+test-postgres: install
+	@DATABASE_URL=$(PG_URL) $(BIN)/python -c 'import os, psycopg; psycopg.connect(os.environ["DATABASE_URL"].replace("/parlearn", "/postgres"), connect_timeout=5).close()' \
+		|| { echo "No PostgreSQL server answers at $(PG_URL): start it, or set PG_URL."; exit 1; }
+	DATABASE_URL=$(PG_URL) $(BIN)/python manage.py check --settings=settings.test
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest --create-db
+
+bench: install
+	$(BIN)/python bench/lesson_page.py
+
+messages: install
+	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,301 @@
+"""Courses, modules, lessons and the trainers who teach them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models import BasePage
+
+from . import selectors
+from .blocks import LessonBodyBlock
+
+
+class Trainer(index.Indexed, models.Model):
+    """A lecturer (Giảng viên) credited on courses and modules."""
+
+    name = models.CharField(_("họ và tên"), max_length=150)
+    title = models.CharField(_("chức danh"), max_length=255, blank=True)
+    organisation = models.CharField(_("cơ quan công tác"), max_length=255, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("giới thiệu"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("giảng viên")
+        verbose_name_plural = _("giảng viên")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CourseTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class LessonTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CourseIndexPage(BasePage):
+    """The list of every course (Khóa học)."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("danh sách khóa học")
+        verbose_name_plural = _("danh sách khóa học")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = selectors.live_course_list(index_page=self)
+        return context
+
+
+class CoursePage(BasePage):
+    """A training programme, e.g. the 2017 PAR training, made of modules (Chuyên đề)."""
+
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh bìa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt_text = models.CharField(
+        _("văn bản thay thế của ảnh bìa"), max_length=255, blank=True
+    )
+    description = RichTextField(
+        _("giới thiệu khóa học"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    objectives = RichTextField(
+        _("mục tiêu học tập"),
+        blank=True,
+        features=["ul", "bold", "italic"],
+        help_text=_("Mỗi mục tiêu một dòng trong danh sách: sau khóa học, học viên có thể …"),
+    )
+    estimated_hours = models.DecimalField(
+        _("thời lượng (giờ)"), max_digits=5, decimal_places=1, default=0
+    )
+    tags = ClusterTaggableManager(through=CourseTag, blank=True, verbose_name=_("thẻ"))
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("cover_alt_text"),
+        FieldPanel("description"),
+        FieldPanel("objectives"),
+        FieldPanel("estimated_hours"),
+        MultipleChooserPanel(
+            "course_trainers", label=_("Giảng viên"), chooser_field_name="trainer"
+        ),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("objectives"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("khóa học")
+        verbose_name_plural = _("khóa học")
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_alt_text.strip():
+            raise ValidationError(
+                {"cover_alt_text": _("Hãy nhập văn bản thay thế cho ảnh bìa.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        outline = selectors.course_outline(course=self)
+        items = selectors.flat_items(outline)
+        trainers = [
+            link.trainer for link in self.course_trainers.select_related("trainer__photo")
+        ]
+        selectors.prefetch_renditions(
+            [self.cover_image, *(trainer.photo for trainer in trainers)]
+        )
+        context.update(
+            outline=outline,
+            first_item=items[0] if items else None,
+            lesson_count=len(items),
+            trainers=trainers,
+        )
+        return context
+
+
+class CourseTrainer(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="course_trainers")
+    trainer = models.ForeignKey(
+        Trainer, verbose_name=_("giảng viên"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("trainer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("giảng viên của khóa học")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "trainer"], name="unique_course_trainer")
+        ]
+
+
+class ModulePage(BasePage):
+    """A lecture module (Chuyên đề): lessons and, at the end, its quiz, in page-tree order."""
+
+    description = RichTextField(
+        _("giới thiệu chuyên đề"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    estimated_minutes = models.PositiveIntegerField(_("thời lượng (phút)"), default=0)
+    trainer = models.ForeignKey(
+        Trainer,
+        verbose_name=_("giảng viên phụ trách"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="modules",
+    )
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("trainer"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("chuyên đề")
+        verbose_name_plural = _("chuyên đề")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        course = ancestors[-1]
+        outline = selectors.course_outline(course=course)
+        module = next((m for m in outline if m.page.pk == self.pk), None)
+        modules = [m.page for m in outline]
+        position = modules.index(module.page) if module else -1
+        context.update(
+            breadcrumbs=ancestors[1:],
+            course=course,
+            outline=outline,
+            module=module,
+            items=module.items if module else [],
+            previous_module=modules[position - 1] if position > 0 else None,
+            next_module=modules[position + 1] if 0 <= position < len(modules) - 1 else None,
+        )
+        return context
+
+
+class LessonPage(BasePage):
+    """A lesson (Bài học): a StreamField body with text, images, slide decks and more."""
+
+    estimated_minutes = models.PositiveIntegerField(_("thời lượng (phút)"), default=10)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    complete_on_last_slide = models.BooleanField(
+        _("hoàn thành khi xem đến trang chiếu cuối"),
+        default=False,
+        help_text=_(
+            "Bật để ghi nhận học xong khi học viên xem đến trang chiếu cuối cùng; "
+            "nếu tắt, học viên bấm “Đánh dấu đã học xong”."
+        ),
+    )
+    tags = ClusterTaggableManager(
+        through=LessonTag, blank=True, verbose_name=_("thẻ")
+    )
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+        FieldPanel("complete_on_last_slide"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("bài học")
+        verbose_name_plural = _("bài học")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        course, module_page = ancestors[-2], ancestors[-1]
+        outline = selectors.course_outline(course=course, current_id=self.pk)
+        module = next((m for m in outline if m.page.pk == module_page.pk), None)
+        previous_item, next_item = selectors.neighbours(selectors.flat_items(outline), self.pk)
+        selectors.prefetch_renditions(selectors.body_images(self.body))
+        context.update(
+            breadcrumbs=ancestors[1:],
+            course=course,
+            module=module,
+            outline=outline,
+            previous_item=previous_item,
+            next_item=next_item,
+            slide_count=len(self.slides),
+        )
+        return context
+
+    @cached_property
+    def slides(self):
+        """Every slide of the lesson's decks, numbered 1..n across decks."""
+        return [
+            slide
+            for block in self.body
+            if block.block_type == "slide_deck"
+            for slide in block.value["slides"]
+        ]

@@ -1,0 +1,90 @@
+"""The site root, the shared page base and site-wide settings."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Shared fields for every public page: a one-line summary used in listings and meta tags."""
+
+    summary = models.TextField(
+        _("tóm tắt"),
+        blank=True,
+        max_length=500,
+        help_text=_("Một hoặc hai câu, hiện trong danh sách và kết quả tìm kiếm."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        """Resolve the whole remaining path in one query instead of two per level.
+
+        Wagtail's default walks the tree one level at a time (a child query and a ``specific``
+        query per level); a lesson four levels down would spend ten queries just being found.
+        The deepest page whose ``url_path`` is a prefix of the request wins, and routing
+        continues from it, so a page with sub-routes of its own still gets them.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:n]) + "/"
+            for n in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .specific()
+            .first()
+        )
+        if page is None:
+            raise Http404
+        consumed = page.depth - self.depth
+        return page.route(request, path_components[consumed:])
+
+
+class HomePage(BasePage):
+    """The site root: the programme's name, a search box and the course cards."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("trang chủ")
+        verbose_name_plural = _("trang chủ")
+
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What the footer and the header show; editable by administrators."""
+
+    organisation_name = models.CharField(
+        _("tên cơ quan chủ quản"), max_length=255, default="Sở Nội vụ"
+    )
+    contact_email = models.EmailField(_("thư điện tử liên hệ"), blank=True)
+    contact_phone = models.CharField(_("điện thoại liên hệ"), max_length=64, blank=True)
+    footer_note = models.CharField(_("ghi chú cuối trang"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("contact_phone"),
+        FieldPanel("footer_note"),
+    ]
+
+    class Meta:
+        verbose_name = _("thiết lập trang")

@@ -1,0 +1,76 @@
+"""The demo loader builds the 2017 course and accounts, and running it twice changes nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from courses.models import CoursePage, LessonPage, ModulePage, Trainer
+from demo import content
+from demo.loader import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "trainers": Trainer.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo():
+    call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+
+
+def test_demo_course_has_four_modules_with_three_lessons_and_a_deck_each(demo):
+    course = CoursePage.objects.get(slug=content.COURSE["slug"])
+    assert course.live
+    assert course.title == "Tập huấn công tác cải cách hành chính nhà nước năm 2017"
+    modules = ModulePage.objects.child_of(course).order_by("path")
+    assert modules.count() == 4
+    for module in modules:
+        lessons = LessonPage.objects.child_of(module)
+        assert lessons.count() >= 3
+        assert any(lesson.slides for lesson in lessons), module.title
+    assert course.tags.exists()
+    assert {t.trainer.name for t in course.course_trainers.all()} >= {"Đỗ Quý Tiến"}
+
+
+def test_running_the_loader_twice_changes_nothing(demo):
+    before = _counts()
+    call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    assert _counts() == before
+
+
+def test_demo_accounts_sign_in_with_the_published_password(demo, client):
+    for username in ("admin", "giangvien", "hocvien", "nhansu"):
+        assert client.login(username=username, password=DEMO_PASSWORD), username
+    assert get_user_model().objects.get(username="admin").is_superuser
+    assert get_user_model().objects.get(username="giangvien").groups.filter(name="Giảng viên")
+
+
+def test_loader_prints_the_accounts(capsys):
+    call_command("load_par_demo")
+    out = capsys.readouterr().out
+    assert DEMO_PASSWORD in out
+    for username in ("admin", "giangvien", "hocvien", "nhansu"):
+        assert username in out
+
+
+def test_loader_refuses_production_settings(settings):
+    settings.SETTINGS_MODULE = "settings.production"
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_par_demo")
+    assert not CoursePage.objects.exists()
+
+
+def test_every_demo_page_renders(demo, client):
+    for page in Page.objects.live().filter(depth__gt=1):
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
