@@ -15,6 +15,18 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("tags/", course_views.tag_index, name="tag_index"),
     path("tags/<str:slug>/", course_views.tag_detail, name="tag_detail"),
+    path("hoc-tap/", course_views.dashboard, name="dashboard"),
+    path("hoc-tap/ket-qua/", course_views.transcript, name="transcript"),
+    path(
+        "hoc-tap/bai-hoc/<int:lesson_id>/hoan-thanh/",
+        course_views.lesson_complete,
+        name="lesson_complete",
+    ),
+    path(
+        "hoc-tap/bai-hoc/<int:lesson_id>/trang-chieu/",
+        course_views.lesson_slide,
+        name="lesson_slide",
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -129,3 +129,118 @@ def prefetch_renditions(images):
         by_image.setdefault(rendition.image_id, []).append(rendition)
     for image in images:
         image.prefetched_renditions = list(by_image.get(image.pk, []))
+
+
+def progress_by_lesson(*, user, course):
+    """The person's LessonProgress rows in a course, keyed by lesson id: one query."""
+    if not user.is_authenticated:
+        return {}
+    rows = models.LessonProgress.objects.filter(user=user, course_id=course.pk)
+    return {row.lesson_id: row for row in rows}
+
+
+def apply_states(outline, progress):
+    """Set each outline item's state from the person's progress rows."""
+    for item in flat_items(outline):
+        row = progress.get(item.page.pk)
+        item.state = row.state if row else "not_started"
+
+
+def enrolment_for(*, user, course):
+    if not user.is_authenticated:
+        return None
+    return (
+        models.Enrolment.objects.filter(user=user, course_id=course.pk)
+        .select_related("last_lesson")
+        .defer("last_lesson__body")
+        .first()
+    )
+
+
+def resume_url(enrolment, request=None):
+    """The exact lesson and slide where the person stopped, or None."""
+    if enrolment is None or enrolment.last_lesson is None or not enrolment.last_lesson.live:
+        return None
+    url = enrolment.last_lesson.get_url(request)
+    if url and enrolment.last_slide:
+        url += f"#slide-{enrolment.last_slide}"
+    return url
+
+
+def _live_lesson_count():
+    return (
+        Page.objects.filter(
+            path__startswith=OuterRef("course__path"),
+            depth=OuterRef("course__depth") + 2,
+            live=True,
+            content_type__model="lessonpage",
+            content_type__app_label="courses",
+        )
+        .order_by()
+        .values("live")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+
+
+def _completed_lesson_count():
+    return (
+        models.LessonProgress.objects.filter(
+            user=OuterRef("user"),
+            course=OuterRef("course"),
+            completed_at__isnull=False,
+            lesson__live=True,
+        )
+        .order_by()
+        .values("user")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+
+
+def dashboard_enrolments(*, user):
+    """The person's enrolments with lesson totals and lessons done: one query."""
+    return (
+        models.Enrolment.objects.filter(user=user, course__live=True)
+        .select_related("course", "last_lesson")
+        .defer("last_lesson__body")
+        .annotate(
+            total_lessons=Coalesce(Subquery(_live_lesson_count(), output_field=IntegerField()), 0),
+            done_lessons=Coalesce(
+                Subquery(_completed_lesson_count(), output_field=IntegerField()), 0
+            ),
+        )
+        .order_by("completed_at", "-last_activity_at", "-enrolled_at")
+    )
+
+
+def percent(done, total):
+    return round(100 * done / total) if total else 0
+
+
+def transcript(*, user):
+    """Every lesson and module the person has progress in, grouped by course: three queries."""
+    enrolments = list(
+        models.Enrolment.objects.filter(user=user)
+        .select_related("course")
+        .order_by("enrolled_at")
+    )
+    lessons = (
+        models.LessonProgress.objects.filter(user=user)
+        .select_related("lesson")
+        .defer("lesson__body")
+        .order_by("lesson__path")
+    )
+    modules = (
+        models.ModuleCompletion.objects.filter(user=user)
+        .select_related("module")
+        .order_by("module__path")
+    )
+    by_course = {e.course_id: {"enrolment": e, "lessons": [], "modules": []} for e in enrolments}
+    for row in lessons:
+        by_course.setdefault(row.course_id, {"enrolment": None, "lessons": [], "modules": []})
+        by_course[row.course_id]["lessons"].append(row)
+    for row in modules:
+        by_course.setdefault(row.course_id, {"enrolment": None, "lessons": [], "modules": []})
+        by_course[row.course_id]["modules"].append(row)
+    return [entry for entry in by_course.values() if entry["enrolment"] is not None]

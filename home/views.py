@@ -1,5 +1,8 @@
 """Site search and error pages."""
 
+import re
+from functools import wraps
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -18,6 +21,12 @@ def _clean_query(raw):
     return " ".join(text.split())
 
 
+def _search_terms(query):
+    """Words and numbers only: quotes, brackets and operators mean syntax to the full-text
+    engines (SQLite FTS5, PostgreSQL tsquery) and would make an ordinary query fail."""
+    return " ".join(re.sub(r"[^\w\s]|_", " ", query).split())
+
+
 def search(request):
     """Search live public courses, modules and lessons: ``/search/?q=…&page=…``."""
     query = _clean_query(request.GET.get("q", ""))
@@ -25,14 +34,14 @@ def search(request):
     results_page = None
     if len(query) > SEARCH_MAX_LENGTH:
         error = _(QUERY_TOO_LONG) % {"limit": SEARCH_MAX_LENGTH}
-    elif query:
+    elif terms := _search_terms(query):
         pages = (
             Page.objects.live()
             .public()
             .filter(depth__gt=2)
             .not_type(HomePage)
             .specific(defer=True)
-            .search(query, operator="and")
+            .search(terms, operator="and")
         )
         paginator = Paginator(pages, SEARCH_PAGE_SIZE)
         try:
@@ -47,6 +56,25 @@ def search(request):
         {"search_query": query, "results": results_page, "error": error},
         status=400 if error else 200,
     )
+
+
+def post_only(view):
+    """Like ``require_POST``, but a GET gets a page that says what to do, not a blank 405."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            response = render(request, "405.html", status=405)
+            response["Allow"] = "POST"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (an old tab, cookies blocked): say so plainly."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def page_not_found(request, exception=None):

@@ -1,6 +1,17 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .forms import AdminUserCreationForm, AdminUserEditForm
+from .admin_views import (
+    AgencyCreateView,
+    AgencyDeleteView,
+    AgencyEditView,
+    AgencyIndexView,
+    AgencyMoveView,
+)
+from .forms import AdminUserCreationForm, AdminUserEditForm, AgencyCreateForm, AgencyEditForm, AgencyMoveForm
+from .models import Agency
 
 
 class UserViewSet(WagtailUserViewSet):
@@ -10,3 +21,41 @@ class UserViewSet(WagtailUserViewSet):
 
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm
+
+
+class AgencyViewSet(ModelViewSet):
+    """The agency tree: list, add, edit, move and delete, for users with the agency permissions."""
+
+    model = Agency
+    icon = "site"
+    menu_label = _("Cơ quan, đơn vị")
+    menu_order = 800
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_per_page = 100
+    template_prefix = "learners/admin/agencies/"
+
+    index_view_class = AgencyIndexView
+    add_view_class = AgencyCreateView
+    edit_view_class = AgencyEditView
+    delete_view_class = AgencyDeleteView
+    move_view_class = AgencyMoveView
+
+    def get_form_class(self, for_update=False):
+        return AgencyEditForm if for_update else AgencyCreateForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(move_url_name=self.get_url_name("move"), **kwargs)
+
+    @property
+    def move_view(self):
+        return self.construct_view(
+            self.move_view_class,
+            **self.get_edit_view_kwargs(form_class=AgencyMoveForm),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("move/<int:pk>/", self.move_view, name="move"),
+        ]

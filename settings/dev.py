@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 
+ENVIRONMENT = "development"
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

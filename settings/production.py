@@ -19,6 +19,7 @@ def _required(name):
     return value
 
 
+ENVIRONMENT = "production"
 DEBUG = False
 SECRET_KEY = _required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _required("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]

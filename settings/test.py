@@ -4,6 +4,7 @@ import tempfile
 
 from .base import *  # noqa: F403
 
+ENVIRONMENT = "test"
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]

@@ -35,6 +35,12 @@ class CourseIndexPageFactory(wagtail_factories.PageFactory):
     slug = "khoa-hoc"
     parent = factory.LazyFunction(home_page)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # There is one course index per site (max_count = 1): reuse it.
+        existing = model_class.objects.child_of(kwargs["parent"]).filter(slug=kwargs["slug"])
+        return existing.first() or super()._create(model_class, *args, **kwargs)
+
 
 class CoursePageFactory(wagtail_factories.PageFactory):
     class Meta:

@@ -64,7 +64,7 @@ def test_loader_prints_the_accounts(capsys):
 
 
 def test_loader_refuses_production_settings(settings):
-    settings.SETTINGS_MODULE = "settings.production"
+    settings.ENVIRONMENT = "production"
     with pytest.raises(CommandError, match="production"):
         call_command("load_par_demo")
     assert not CoursePage.objects.exists()

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = "Load the demo course (2017 PAR training) and the demo accounts. Safe to run twice."
 
     def handle(self, *args, **options):
-        if settings.SETTINGS_MODULE.endswith("production"):
+        if settings.ENVIRONMENT == "production":
             raise CommandError(REFUSED)
         result = load_demo()
         if result.created:

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,8 +15,8 @@ from wagtail.search import index
 
 from home.models import BasePage
 
-from . import selectors
-from .blocks import LessonBodyBlock
+from .. import selectors
+from ..blocks import LessonBodyBlock
 
 
 class Trainer(index.Indexed, models.Model):
@@ -157,8 +158,15 @@ class CoursePage(BasePage):
         selectors.prefetch_renditions(
             [self.cover_image, *(trainer.photo for trainer in trainers)]
         )
+        if request.user.is_authenticated:
+            selectors.apply_states(
+                outline, selectors.progress_by_lesson(user=request.user, course=self)
+            )
+        enrolment = selectors.enrolment_for(user=request.user, course=self)
         context.update(
             outline=outline,
+            enrolment=enrolment,
+            resume_url=selectors.resume_url(enrolment, request),
             first_item=items[0] if items else None,
             lesson_count=len(items),
             trainers=trainers,
@@ -218,6 +226,10 @@ class ModulePage(BasePage):
         ancestors = list(self.get_ancestors().filter(depth__gt=1))
         course = ancestors[-1]
         outline = selectors.course_outline(course=course)
+        if request.user.is_authenticated:
+            selectors.apply_states(
+                outline, selectors.progress_by_lesson(user=request.user, course=course)
+            )
         module = next((m for m in outline if m.page.pk == self.pk), None)
         modules = [m.page for m in outline]
         position = modules.index(module.page) if module else -1
@@ -271,31 +283,56 @@ class LessonPage(BasePage):
         verbose_name = _("bài học")
         verbose_name_plural = _("bài học")
 
+    @cached_property
+    def trail(self):
+        """Ancestors below the tree root: home, course index, course, module (one query)."""
+        return list(self.get_ancestors().filter(depth__gt=1))
+
+    @property
+    def course_page(self):
+        return self.trail[-2]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
-        course, module_page = ancestors[-2], ancestors[-1]
+        course, module_page = self.trail[-2], self.trail[-1]
         outline = selectors.course_outline(course=course, current_id=self.pk)
         module = next((m for m in outline if m.page.pk == module_page.pk), None)
         previous_item, next_item = selectors.neighbours(selectors.flat_items(outline), self.pk)
         selectors.prefetch_renditions(selectors.body_images(self.body))
+        progress = selectors.progress_by_lesson(user=request.user, course=course)
+        if request.user.is_authenticated:
+            selectors.apply_states(outline, progress)
+        mine = progress.get(self.pk)
         context.update(
-            breadcrumbs=ancestors[1:],
+            breadcrumbs=self.trail[1:],
             course=course,
             module=module,
             outline=outline,
             previous_item=previous_item,
             next_item=next_item,
             slide_count=len(self.slides),
+            progress=mine,
+            complete_url=(
+                reverse("lesson_complete", args=[self.pk])
+                if request.user.is_authenticated and not (mine and mine.completed_at)
+                else None
+            ),
+            slide_progress_url=(
+                reverse("lesson_slide", args=[self.pk]) if request.user.is_authenticated else None
+            ),
         )
         return context
 
     @cached_property
     def slides(self):
-        """Every slide of the lesson's decks, numbered 1..n across decks."""
-        return [
-            slide
-            for block in self.body
-            if block.block_type == "slide_deck"
-            for slide in block.value["slides"]
-        ]
+        """Every slide of the lesson's decks, numbered 1..n across decks.
+
+        Each deck's value also learns the number of its first slide (``first_number``), so its
+        template numbers slides the same way the progress records do.
+        """
+        slides = []
+        for block in self.body:
+            if block.block_type == "slide_deck":
+                block.value["first_number"] = len(slides) + 1
+                slides.extend(block.value["slides"])
+        return slides

@@ -1,0 +1,25 @@
+from .pages import (
+    CourseIndexPage,
+    CoursePage,
+    CourseTag,
+    CourseTrainer,
+    LessonPage,
+    LessonTag,
+    ModulePage,
+    Trainer,
+)
+from .progress import Enrolment, LessonProgress, ModuleCompletion
+
+__all__ = [
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseTag",
+    "CourseTrainer",
+    "Enrolment",
+    "LessonPage",
+    "LessonProgress",
+    "LessonTag",
+    "ModuleCompletion",
+    "ModulePage",
+    "Trainer",
+]

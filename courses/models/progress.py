@@ -1,0 +1,110 @@
+"""Enrolments and learning progress: who has studied what, and when."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def in_progress(self):
+        return self.filter(completed_at__isnull=True)
+
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+
+class Enrolment(models.Model):
+    """A person's place in a course: self-enrolled on first visit or assigned by HR."""
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Tự đăng ký")
+        ASSIGNED = "assigned", _("Được giao")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    source = models.CharField(max_length=16, choices=Source.choices, default=Source.SELF)
+    enrolled_at = models.DateTimeField(_("ngày ghi danh"), auto_now_add=True)
+    due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("ngày hoàn thành"), null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        "courses.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_slide = models.PositiveIntegerField(default=0)
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ghi danh")
+        verbose_name_plural = _("ghi danh")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")
+        ]
+        indexes = [models.Index(fields=["course", "completed_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.course}"
+
+    @property
+    def is_overdue(self):
+        return bool(
+            self.due_date and not self.completed_at and self.due_date < timezone.localdate()
+        )
+
+
+class LessonProgress(models.Model):
+    """One person's progress in one lesson. ``completed_at`` is set once and never moved."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="progress"
+    )
+    # Denormalised so reports and dashboards count per course without walking the page tree.
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    first_viewed_at = models.DateTimeField(_("xem lần đầu"), auto_now_add=True)
+    last_viewed_at = models.DateTimeField(_("xem lần cuối"))
+    completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    last_slide = models.PositiveIntegerField(_("trang chiếu xem gần nhất"), default=0)
+
+    class Meta:
+        verbose_name = _("tiến độ bài học")
+        verbose_name_plural = _("tiến độ bài học")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_progress")
+        ]
+        indexes = [models.Index(fields=["user", "course"])]
+
+    @property
+    def state(self):
+        return "completed" if self.completed_at else "in_progress"
+
+
+class ModuleCompletion(models.Model):
+    """The date a person completed a module: its lessons done and its quiz passed."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions"
+    )
+    module = models.ForeignKey(
+        "courses.ModulePage", on_delete=models.CASCADE, related_name="completions"
+    )
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(_("hoàn thành lúc"))
+
+    class Meta:
+        verbose_name = _("hoàn thành chuyên đề")
+        verbose_name_plural = _("hoàn thành chuyên đề")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="unique_module_completion"),
+        ]
+        indexes = [models.Index(fields=["user", "course"])]
+
+
+__all__ = ["Enrolment", "LessonProgress", "ModuleCompletion"]

@@ -1,0 +1,38 @@
+"""Reads about people and agencies that join several models."""
+
+from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from .models import Agency, User
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """A correlated ``COUNT(*)`` subquery over ``queryset`` (0 when it matches nothing)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def agency_tree_with_people_counts() -> QuerySet[Agency]:
+    """Every agency in tree order, with ``people_count`` (its own people) and
+    ``people_total`` (its own and its sub-units' people), in one query."""
+    return Agency.get_tree().annotate(
+        people_count=_count(User.objects.filter(agency=OuterRef("pk"))),
+        people_total=_count(User.objects.filter(agency__path__startswith=OuterRef("path"))),
+    )
+
+
+def agency_people_count(*, agency: Agency) -> int:
+    """How many people belong to ``agency`` or to any unit below it."""
+    return User.objects.filter(agency__path__startswith=agency.path).count()
+
+
+def agency_chain_name(*, agency: Agency, separator: str = " – ") -> str:
+    """The agency's name followed by the units it belongs to: "Phòng Tổ chức – Sở Nội vụ".
+
+    The province at the top is left out, as everyone on the site belongs to it,
+    unless it is the agency itself.
+    """
+    chain = [agency, *list(agency.get_ancestors())[::-1]]
+    if len(chain) > 1 and chain[-1].kind == Agency.Kind.PROVINCE:
+        chain.pop()
+    return separator.join(node.name for node in chain)

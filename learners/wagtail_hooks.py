@@ -1,0 +1,24 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from .admin_views import MOVE_LOG_ACTION
+from .viewsets import AgencyViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_agency_viewset():
+    return AgencyViewSet("agencies")
+
+
+@hooks.register("register_log_actions")
+def register_agency_log_actions(actions):
+    @actions.register_action(MOVE_LOG_ACTION)
+    class AgencyMoveFormatter(LogFormatter):
+        label = _("Chuyển sang đơn vị khác")
+
+        def format_message(self, log_entry):
+            try:
+                return _("Đã chuyển từ “%(old)s” sang “%(new)s”.") % log_entry.data
+            except (KeyError, TypeError):
+                return _("Đã chuyển sang đơn vị khác.")

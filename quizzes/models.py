@@ -1,0 +1,1 @@
+"""Quizzes (Bài kiểm tra): built in a later step."""
