@@ -10,7 +10,17 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "superscript"]
+RICH_TEXT_FEATURES = [
+    "h3",
+    "h4",
+    "bold",
+    "italic",
+    "ol",
+    "ul",
+    "link",
+    "document-link",
+    "superscript",
+]
 
 ALT_TEXT_REQUIRED = _("Hãy nhập văn bản thay thế (mô tả ảnh cho người không xem được ảnh).")
 ALT_TEXT_IS_FILENAME = _(
@@ -151,7 +161,9 @@ class CalloutBlock(blocks.StructBlock):
     )
     issued_on = blocks.DateBlock(label=_("Ngày ban hành"), required=False)
     issuing_body = blocks.CharBlock(label=_("Cơ quan ban hành"), max_length=255, required=False)
-    body = blocks.RichTextBlock(label=_("Nội dung"), features=["bold", "italic", "ul", "ol", "link"])
+    body = blocks.RichTextBlock(
+        label=_("Nội dung"), features=["bold", "italic", "ul", "ol", "link"]
+    )
 
     class Meta:
         icon = "warning"
@@ -184,7 +196,9 @@ class QuoteBlock(blocks.StructBlock):
 class LessonBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Đoạn văn"), features=RICH_TEXT_FEATURES, icon="pilcrow",
+        label=_("Đoạn văn"),
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
         template="courses/blocks/paragraph_block.html",
     )
     figure = FigureBlock()

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
@@ -27,6 +27,10 @@ class OutlineItem:
     def estimated_minutes(self):
         return getattr(self.page, "estimated_minutes", None)
 
+    @property
+    def url(self):
+        return self.page.url
+
 
 @dataclass
 class OutlineModule:
@@ -39,30 +43,53 @@ class OutlineModule:
         return self.page.title
 
 
-def course_outline(*, course, current_id=None):
-    """The course's live modules in tree order, each with its live lessons: two queries."""
-    modules = models.ModulePage.objects.child_of(course).live().order_by("path")
-    outline = [OutlineModule(page=module, number=n) for n, module in enumerate(modules, 1)]
-    by_path = {m.page.path: m for m in outline}
-    lessons = (
-        models.LessonPage.objects.descendant_of(course)
-        .live()
-        .filter(depth=course.depth + 2)
-        .defer_streamfields()
+def course_tree(*, page):
+    """The page's ancestors (below the tree root) and its course's live modules and lessons,
+    in one query.
+
+    ``page`` is the course itself, or a module or lesson inside it. Returns
+    ``(trail, course, outline)``: the ancestors from the home page down, the course page (a plain
+    ``Page``) and the outline of ``OutlineModule``s.
+    """
+    steplen = page.steplen
+    ancestor_paths = [page.path[: n * steplen] for n in range(2, page.depth)]
+    course_depth = 4  # tree root 1, home 2, course index 3, course 4
+    course_path = page.path[: course_depth * steplen]
+    pages = (
+        Page.objects.filter(
+            Q(path__in=ancestor_paths)
+            | Q(
+                path__startswith=course_path,
+                depth__in=[course_depth + 1, course_depth + 2],
+                live=True,
+            )
+        )
+        .annotate(estimated_minutes=F("lessonpage__estimated_minutes"))
+        .select_related("content_type")
+        .only("id", "title", "slug", "path", "depth", "url_path", "live", "content_type")
         .order_by("path")
     )
-    for lesson in lessons:
-        module = by_path.get(lesson.path[: -course.steplen])
-        if module is not None:
-            module.items.append(
-                OutlineItem(
-                    page=lesson,
-                    module=module,
-                    number=len(module.items) + 1,
-                    is_current=lesson.pk == current_id,
+    trail, modules, course = [], {}, None
+    for node in pages:
+        if node.path in ancestor_paths:
+            trail.append(node)
+            if node.depth == course_depth:
+                course = node
+        model = node.content_type.model
+        if node.depth == course_depth + 1 and node.live and model == "modulepage":
+            modules[node.path] = OutlineModule(page=node, number=len(modules) + 1)
+        elif node.depth == course_depth + 2 and node.live and model == "lessonpage":
+            module = modules.get(node.path[:-steplen])
+            if module is not None:
+                module.items.append(
+                    OutlineItem(
+                        page=node,
+                        module=module,
+                        number=len(module.items) + 1,
+                        is_current=node.pk == page.pk,
+                    )
                 )
-            )
-    return outline
+    return trail, course, list(modules.values())
 
 
 def flat_items(outline):
@@ -128,7 +155,10 @@ def prefetch_renditions(images):
     for rendition in rendition_model.objects.filter(image_id__in={i.pk for i in images}):
         by_image.setdefault(rendition.image_id, []).append(rendition)
     for image in images:
-        image.prefetched_renditions = list(by_image.get(image.pk, []))
+        renditions = by_image.get(image.pk, [])
+        for rendition in renditions:
+            rendition.image = image  # templates read the image back from its rendition
+        image.prefetched_renditions = list(renditions)
 
 
 def progress_by_lesson(*, user, course):
@@ -139,31 +169,33 @@ def progress_by_lesson(*, user, course):
     return {row.lesson_id: row for row in rows}
 
 
-def apply_states(outline, progress):
-    """Set each outline item's state from the person's progress rows."""
+def apply_states(outline, progress, *, user):
+    """Set each outline item's state from the person's progress rows (anonymous: no state).
+    The item being viewed counts as started: the view is recorded as the page is served."""
+    if not user.is_authenticated:
+        return
     for item in flat_items(outline):
         row = progress.get(item.page.pk)
-        item.state = row.state if row else "not_started"
+        if row is not None:
+            item.state = row.state
+        else:
+            item.state = "in_progress" if item.is_current else "not_started"
 
 
-def enrolment_for(*, user, course):
-    if not user.is_authenticated:
+def resume_url(outline, progress, request=None):
+    """The exact lesson and slide where the person stopped in this course, or None."""
+    items = {item.page.pk: item for item in flat_items(outline)}
+    rows = [row for row in progress.values() if row.lesson_id in items]
+    if not rows:
         return None
-    return (
-        models.Enrolment.objects.filter(user=user, course_id=course.pk)
-        .select_related("last_lesson")
-        .defer("last_lesson__body")
-        .first()
-    )
+    latest = max(rows, key=lambda row: row.last_viewed_at)
+    return _lesson_url(items[latest.lesson_id].page, latest.last_slide, request)
 
 
-def resume_url(enrolment, request=None):
-    """The exact lesson and slide where the person stopped, or None."""
-    if enrolment is None or enrolment.last_lesson is None or not enrolment.last_lesson.live:
-        return None
-    url = enrolment.last_lesson.get_url(request)
-    if url and enrolment.last_slide:
-        url += f"#slide-{enrolment.last_slide}"
+def _lesson_url(lesson, slide, request=None):
+    url = lesson.get_url(request)
+    if url and slide:
+        url += f"#slide-{slide}"
     return url
 
 
@@ -202,16 +234,38 @@ def dashboard_enrolments(*, user):
     """The person's enrolments with lesson totals and lessons done: one query."""
     return (
         models.Enrolment.objects.filter(user=user, course__live=True)
-        .select_related("course", "last_lesson")
-        .defer("last_lesson__body")
+        .select_related("course")
         .annotate(
             total_lessons=Coalesce(Subquery(_live_lesson_count(), output_field=IntegerField()), 0),
             done_lessons=Coalesce(
                 Subquery(_completed_lesson_count(), output_field=IntegerField()), 0
             ),
         )
-        .order_by("completed_at", "-last_activity_at", "-enrolled_at")
+        .order_by("completed_at", "-enrolled_at")
     )
+
+
+def latest_lessons(*, user):
+    """For each course, the live lesson the person viewed last and its last slide: one query."""
+    rows = (
+        models.LessonProgress.objects.filter(user=user, lesson__live=True)
+        .select_related("lesson")
+        .only(
+            "course_id", "last_slide", "last_viewed_at", *(f"lesson__{f}" for f in _PAGE_URL_FIELDS)
+        )
+        .order_by("course_id", "-last_viewed_at")
+    )
+    latest = {}
+    for row in rows:
+        latest.setdefault(row.course_id, row)
+    return latest
+
+
+def dashboard_resume_url(row, request=None):
+    return _lesson_url(row.lesson, row.last_slide, request) if row else None
+
+
+_PAGE_URL_FIELDS = ("id", "title", "path", "depth", "url_path", "live")
 
 
 def percent(done, total):
@@ -221,9 +275,7 @@ def percent(done, total):
 def transcript(*, user):
     """Every lesson and module the person has progress in, grouped by course: three queries."""
     enrolments = list(
-        models.Enrolment.objects.filter(user=user)
-        .select_related("course")
-        .order_by("enrolled_at")
+        models.Enrolment.objects.filter(user=user).select_related("course").order_by("enrolled_at")
     )
     lessons = (
         models.LessonProgress.objects.filter(user=user)

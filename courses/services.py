@@ -2,23 +2,21 @@
 at once, leaves one record and keeps the first completion date."""
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
-    CoursePage,
-    Enrolment,
-    LessonPage,
-    LessonProgress,
-    ModuleCompletion,
-    ModulePage,
-)
+from . import models  # attribute access at call time: the page models call these services
 
-SLIDE_OUT_OF_RANGE = _("Trang chiếu số %(slide)s không có trong bài học này (bài có %(count)s trang).")
+SLIDE_OUT_OF_RANGE = _(
+    "Trang chiếu số %(slide)s không có trong bài học này (bài có %(count)s trang)."
+)
 SLIDE_NOT_A_NUMBER = _("Số trang chiếu không hợp lệ.")
+# Re-opening a lesson within this time does not rewrite its "last viewed" time.
+VIEW_RESOLUTION = timedelta(minutes=1)
 
 # Extra conditions for a module to count as complete (the quizzes app adds "quiz passed").
 # Each is called as requirement(user=..., module=...) and returns True when met.
@@ -41,20 +39,21 @@ def _get_or_create(model, *, defaults=None, **lookup):
         return model.objects.get(**lookup), False
 
 
-def enrolment_ensure(
-    *, user, course: CoursePage, source: str = Enrolment.Source.SELF, due_date=None
-) -> Enrolment:
+def enrolment_ensure(*, user, course, source: str = "self", due_date=None):
     """Enrol the person in the course unless they already are."""
     enrolment, _created = _get_or_create(
-        Enrolment, user=user, course_id=course.pk, defaults={"source": source, "due_date": due_date}
+        models.Enrolment,
+        user=user,
+        course_id=course.pk,
+        defaults={"source": source, "due_date": due_date},
     )
     return enrolment
 
 
-def _progress(*, user, lesson: LessonPage, course: CoursePage, now) -> LessonProgress:
+def _progress(*, user, lesson, course, now):
     enrolment_ensure(user=user, course=course)
     progress, _created = _get_or_create(
-        LessonProgress,
+        models.LessonProgress,
         user=user,
         lesson=lesson,
         defaults={"course_id": course.pk, "last_viewed_at": now},
@@ -62,17 +61,17 @@ def _progress(*, user, lesson: LessonPage, course: CoursePage, now) -> LessonPro
     return progress
 
 
-def lesson_record_view(*, user, lesson: LessonPage, course: CoursePage) -> None:
-    """Note that the person opened the lesson: first view once, last view every time."""
+def lesson_record_view(*, user, lesson, course, progress=None) -> None:
+    """Note that the person opened the lesson: the first view once, the last view to the
+    minute. ``progress`` is the row the caller already read, if any, to spare a query."""
     now = timezone.now()
-    if not LessonProgress.objects.filter(user=user, lesson=lesson).update(last_viewed_at=now):
+    if progress is None:
         _progress(user=user, lesson=lesson, course=course, now=now)
-    Enrolment.objects.filter(user=user, course_id=course.pk).update(
-        last_lesson=lesson, last_activity_at=now
-    )
+    elif progress.last_viewed_at < now - VIEW_RESOLUTION:
+        models.LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
 
 
-def lesson_record_slide(*, user, lesson: LessonPage, course: CoursePage, slide) -> bool:
+def lesson_record_slide(*, user, lesson, course, slide) -> bool:
     """Remember the last slide seen; complete the lesson at its last slide when the trainer
     turned that on. Returns True when this call completed the lesson."""
     try:
@@ -85,35 +84,36 @@ def lesson_record_slide(*, user, lesson: LessonPage, course: CoursePage, slide) 
     now = timezone.now()
     with transaction.atomic():
         progress = _progress(user=user, lesson=lesson, course=course, now=now)
-        LessonProgress.objects.filter(pk=progress.pk).update(last_slide=slide, last_viewed_at=now)
-        Enrolment.objects.filter(user=user, course_id=course.pk).update(
-            last_lesson=lesson, last_slide=slide, last_activity_at=now
+        models.LessonProgress.objects.filter(pk=progress.pk).update(
+            last_slide=slide, last_viewed_at=now
         )
     if lesson.complete_on_last_slide and slide == count:
         return lesson_complete(user=user, lesson=lesson, course=course)
     return False
 
 
-def lesson_complete(*, user, lesson: LessonPage, course: CoursePage) -> bool:
+def lesson_complete(*, user, lesson, course) -> bool:
     """Mark the lesson done. Returns True only for the call that completed it."""
     now = timezone.now()
     with transaction.atomic():
         progress = _progress(user=user, lesson=lesson, course=course, now=now)
-        completed = LessonProgress.objects.filter(
+        completed = models.LessonProgress.objects.filter(
             pk=progress.pk, completed_at__isnull=True
         ).update(completed_at=now)
     if completed:
-        module = ModulePage.objects.parent_of(lesson).first()
+        module = models.ModulePage.objects.parent_of(lesson).first()
         if module is not None:
             module_refresh_completion(user=user, module=module, course=course)
     return bool(completed)
 
 
-def module_refresh_completion(*, user, module: ModulePage, course: CoursePage) -> bool:
+def module_refresh_completion(*, user, module, course) -> bool:
     """Record the module as complete when every live lesson is done and every registered
     requirement (its quiz passed) is met. Returns True when the module is complete."""
-    lesson_ids = list(LessonPage.objects.child_of(module).live().values_list("pk", flat=True))
-    done = LessonProgress.objects.filter(
+    lesson_ids = list(
+        models.LessonPage.objects.child_of(module).live().values_list("pk", flat=True)
+    )
+    done = models.LessonProgress.objects.filter(
         user=user, lesson_id__in=lesson_ids, completed_at__isnull=False
     ).count()
     if done < len(lesson_ids):
@@ -121,7 +121,7 @@ def module_refresh_completion(*, user, module: ModulePage, course: CoursePage) -
     if not all(requirement(user=user, module=module) for requirement in _module_requirements):
         return False
     _get_or_create(
-        ModuleCompletion,
+        models.ModuleCompletion,
         user=user,
         module=module,
         defaults={"course_id": course.pk, "completed_at": timezone.now()},
@@ -130,20 +130,20 @@ def module_refresh_completion(*, user, module: ModulePage, course: CoursePage) -
     return True
 
 
-def course_refresh_completion(*, user, course: CoursePage) -> bool:
+def course_refresh_completion(*, user, course) -> bool:
     """Store the course completion date once every live module is complete."""
-    module_ids = set(ModulePage.objects.child_of(course).live().values_list("pk", flat=True))
+    module_ids = set(models.ModulePage.objects.child_of(course).live().values_list("pk", flat=True))
     if not module_ids:
         return False
     completed = set(
-        ModuleCompletion.objects.filter(user=user, module_id__in=module_ids).values_list(
+        models.ModuleCompletion.objects.filter(user=user, module_id__in=module_ids).values_list(
             "module_id", flat=True
         )
     )
     if completed != module_ids:
         return False
     enrolment = enrolment_ensure(user=user, course=course)
-    Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+    models.Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
         completed_at=timezone.now()
     )
     return True

@@ -52,7 +52,7 @@ def _live_lesson(lesson_id):
 @post_only
 @login_required
 def lesson_complete(request, lesson_id):
-    """"Đánh dấu đã học xong": a POST that records completion for the signed-in person."""
+    """ "Đánh dấu đã học xong": a POST that records completion for the signed-in person."""
     lesson = _live_lesson(lesson_id)
     newly = services.lesson_complete(user=request.user, lesson=lesson, course=lesson.course_page)
     if newly:
@@ -86,9 +86,12 @@ def lesson_slide(request, lesson_id):
 def dashboard(request):
     """Góc học tập: courses in progress with a bar and "Tiếp tục học", completed courses."""
     enrolments = list(selectors.dashboard_enrolments(user=request.user))
+    latest = selectors.latest_lessons(user=request.user)
     for enrolment in enrolments:
         enrolment.percent = selectors.percent(enrolment.done_lessons, enrolment.total_lessons)
-        enrolment.resume_url = selectors.resume_url(enrolment, request)
+        enrolment.resume_url = selectors.dashboard_resume_url(
+            latest.get(enrolment.course_id), request
+        )
     return render(
         request,
         "courses/dashboard.html",

@@ -67,7 +67,6 @@ class HomePage(BasePage):
         verbose_name_plural = _("trang chủ")
 
 
-
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """What the footer and the header show; editable by administrators."""

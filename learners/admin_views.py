@@ -73,9 +73,7 @@ class AgencyIndexView(IndexView):
     def columns(self):
         title_column_class = self._get_title_column_class(AgencyTitleColumn)
         return [
-            title_column_class(
-                "name", label=_("Tên cơ quan, đơn vị"), get_url=self.get_edit_url
-            ),
+            title_column_class("name", label=_("Tên cơ quan, đơn vị"), get_url=self.get_edit_url),
             Column("code", label=_("Mã cơ quan")),
             Column("kind", label=_("Loại"), accessor="get_kind_display"),
             NumberColumn("people_count", label=_("Số người")),
@@ -168,7 +166,9 @@ class AgencyMoveView(ServiceErrorsMixin, EditView):
 
     def save_instance(self):
         old_parent = self._parent_name(self.object)
-        agency = agency_move(agency=self.object, parent=self.form.cleaned_data["treebeard_ref_node"])
+        agency = agency_move(
+            agency=self.object, parent=self.form.cleaned_data["treebeard_ref_node"]
+        )
         log(
             instance=agency,
             action=MOVE_LOG_ACTION,
@@ -220,7 +220,12 @@ class AgencyDeleteView(DeleteView):
         success_url = self.get_success_url()
         try:
             with transaction.atomic():
-                log(instance=self.object, action="wagtail.delete", user=self.request.user, deleted=True)
+                log(
+                    instance=self.object,
+                    action="wagtail.delete",
+                    user=self.request.user,
+                    deleted=True,
+                )
                 agency_delete(agency=self.object)
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))

@@ -14,15 +14,15 @@ class UsernameOrEmployeeCodeBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
             username = kwargs.get(User.USERNAME_FIELD)
-        if not username or password is None:
+        login = (username or "").strip()
+        if not login or password is None:
             return None
-        login = username.strip()
         candidates = list(
-            User._default_manager.filter(
-                Q(username=login) | (Q(employee_code__iexact=login) & ~Q(employee_code=""))
-            )
+            User._default_manager.filter(Q(username=login) | Q(employee_code__iexact=login))
             .annotate(
-                match_rank=Case(When(username=login, then=Value(0)), default=1, output_field=IntegerField())
+                match_rank=Case(
+                    When(username=login, then=Value(0)), default=1, output_field=IntegerField()
+                )
             )
             .order_by("match_rank", "pk")[:3]
         )

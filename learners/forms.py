@@ -18,7 +18,16 @@ LOGIN_INACTIVE = _(
 )
 
 # Django's first/last name are replaced by one Vietnamese-order full name.
-_FIELDS = {"email", "is_superuser", "groups", "full_name", "employee_code", "agency", "position", "phone"}
+_FIELDS = {
+    "email",
+    "is_superuser",
+    "groups",
+    "full_name",
+    "employee_code",
+    "agency",
+    "position",
+    "phone",
+}
 
 
 class AdminUserEditForm(UserEditForm):
@@ -69,8 +78,8 @@ class _TreeSelect(forms.Select):
 
     disabled_values = frozenset()
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
         if str(value) in self.disabled_values:
             option["attrs"]["disabled"] = True
         return option
@@ -95,6 +104,8 @@ class _ParentFormBase(MoveNodeForm):
 
 
 class AgencyCreateFormBase(_ParentFormBase):
+    field_order = ["treebeard_ref_node", "name", "code", "kind"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["treebeard_ref_node"]

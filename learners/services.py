@@ -23,9 +23,7 @@ PHONE_INVALID = _(
 )
 
 # Digits with the separators people type (spaces, dots, dashes, brackets), an optional leading +.
-validate_phone = RegexValidator(
-    r"^\+?[\d\s.()-]*$", message=PHONE_INVALID, code="invalid_phone"
-)
+_phone_characters = RegexValidator(r"^\+?[\d\s.()-]*$", message=PHONE_INVALID, code="invalid")
 
 # Tree bookkeeping fields that treebeard fills in; never part of a person's input.
 _TREE_FIELDS = ["path", "depth", "numchild"]
@@ -35,11 +33,11 @@ def _clean_agency(agency: Agency) -> None:
     agency.full_clean(exclude=_TREE_FIELDS)
 
 
-def _check_phone(phone: str) -> None:
-    validate_phone(phone)
-    digits = sum(ch.isdigit() for ch in phone)
-    if phone and not 8 <= digits <= 15:
-        raise ValidationError(PHONE_INVALID, code="invalid_phone")
+def validate_phone(phone: str) -> None:
+    """Accept a Vietnamese or international phone number as people write it."""
+    _phone_characters(phone)
+    if phone and not 8 <= sum(ch.isdigit() for ch in phone) <= 15:
+        raise ValidationError(PHONE_INVALID, code="invalid")
 
 
 @transaction.atomic
@@ -131,9 +129,11 @@ def user_update_contact(*, user: User, email: str, phone: str) -> User:
         try:
             validate_email(email)
         except ValidationError:
-            raise ValidationError({"email": ValidationError(EMAIL_INVALID, code="invalid")}) from None
+            raise ValidationError(
+                {"email": ValidationError(EMAIL_INVALID, code="invalid")}
+            ) from None
     try:
-        _check_phone(phone)
+        validate_phone(phone)
     except ValidationError as error:
         raise ValidationError({"phone": error}) from None
     user.email, user.phone = email, phone

@@ -22,9 +22,7 @@ urlpatterns = [
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password/reset/done/",
-        auth_views.PasswordResetDoneView.as_view(
-            template_name="learners/password_reset_done.html"
-        ),
+        auth_views.PasswordResetDoneView.as_view(template_name="learners/password_reset_done.html"),
         name="password_reset_done",
     ),
     path(

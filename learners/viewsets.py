@@ -10,7 +10,13 @@ from .admin_views import (
     AgencyIndexView,
     AgencyMoveView,
 )
-from .forms import AdminUserCreationForm, AdminUserEditForm, AgencyCreateForm, AgencyEditForm, AgencyMoveForm
+from .forms import (
+    AdminUserCreationForm,
+    AdminUserEditForm,
+    AgencyCreateForm,
+    AgencyEditForm,
+    AgencyMoveForm,
+)
 from .models import Agency
 
 
@@ -29,6 +35,7 @@ class AgencyViewSet(ModelViewSet):
     model = Agency
     icon = "site"
     menu_label = _("Cơ quan, đơn vị")
+    menu_name = "agencies"
     menu_order = 800
     add_to_admin_menu = True
     copy_view_enabled = False

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 
-from .. import selectors
+from .. import selectors, services
 from ..blocks import LessonBodyBlock
 
 
@@ -97,9 +97,7 @@ class CoursePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    cover_alt_text = models.CharField(
-        _("văn bản thay thế của ảnh bìa"), max_length=255, blank=True
-    )
+    cover_alt_text = models.CharField(_("văn bản thay thế của ảnh bìa"), max_length=255, blank=True)
     description = RichTextField(
         _("giới thiệu khóa học"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
     )
@@ -144,29 +142,19 @@ class CoursePage(BasePage):
     def clean(self):
         super().clean()
         if self.cover_image_id and not self.cover_alt_text.strip():
-            raise ValidationError(
-                {"cover_alt_text": _("Hãy nhập văn bản thay thế cho ảnh bìa.")}
-            )
+            raise ValidationError({"cover_alt_text": _("Hãy nhập văn bản thay thế cho ảnh bìa.")})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        outline = selectors.course_outline(course=self)
+        _trail, _course, outline = selectors.course_tree(page=self)
         items = selectors.flat_items(outline)
-        trainers = [
-            link.trainer for link in self.course_trainers.select_related("trainer__photo")
-        ]
-        selectors.prefetch_renditions(
-            [self.cover_image, *(trainer.photo for trainer in trainers)]
-        )
-        if request.user.is_authenticated:
-            selectors.apply_states(
-                outline, selectors.progress_by_lesson(user=request.user, course=self)
-            )
-        enrolment = selectors.enrolment_for(user=request.user, course=self)
+        trainers = [link.trainer for link in self.course_trainers.select_related("trainer__photo")]
+        selectors.prefetch_renditions([self.cover_image, *(trainer.photo for trainer in trainers)])
+        progress = selectors.progress_by_lesson(user=request.user, course=self)
+        selectors.apply_states(outline, progress, user=request.user)
         context.update(
             outline=outline,
-            enrolment=enrolment,
-            resume_url=selectors.resume_url(enrolment, request),
+            resume_url=selectors.resume_url(outline, progress, request),
             first_item=items[0] if items else None,
             lesson_count=len(items),
             trainers=trainers,
@@ -223,18 +211,17 @@ class ModulePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
-        course = ancestors[-1]
-        outline = selectors.course_outline(course=course)
-        if request.user.is_authenticated:
-            selectors.apply_states(
-                outline, selectors.progress_by_lesson(user=request.user, course=course)
-            )
+        trail, course, outline = selectors.course_tree(page=self)
+        selectors.apply_states(
+            outline,
+            selectors.progress_by_lesson(user=request.user, course=course),
+            user=request.user,
+        )
         module = next((m for m in outline if m.page.pk == self.pk), None)
         modules = [m.page for m in outline]
         position = modules.index(module.page) if module else -1
         context.update(
-            breadcrumbs=ancestors[1:],
+            breadcrumbs=trail[1:],
             course=course,
             outline=outline,
             module=module,
@@ -258,9 +245,7 @@ class LessonPage(BasePage):
             "nếu tắt, học viên bấm “Đánh dấu đã học xong”."
         ),
     )
-    tags = ClusterTaggableManager(
-        through=LessonTag, blank=True, verbose_name=_("thẻ")
-    )
+    tags = ClusterTaggableManager(through=LessonTag, blank=True, verbose_name=_("thẻ"))
 
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
@@ -284,27 +269,36 @@ class LessonPage(BasePage):
         verbose_name_plural = _("bài học")
 
     @cached_property
-    def trail(self):
-        """Ancestors below the tree root: home, course index, course, module (one query)."""
-        return list(self.get_ancestors().filter(depth__gt=1))
+    def tree(self):
+        """(trail, course, outline): see ``selectors.course_tree``. One query, kept per request."""
+        return selectors.course_tree(page=self)
 
     @property
     def course_page(self):
-        return self.trail[-2]
+        return self.tree[1]
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated and not getattr(request, "is_preview", False):
+            services.lesson_record_view(
+                user=request.user,
+                lesson=self,
+                course=self.course_page,
+                progress=response.context_data.get("progress"),
+            )
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        course, module_page = self.trail[-2], self.trail[-1]
-        outline = selectors.course_outline(course=course, current_id=self.pk)
-        module = next((m for m in outline if m.page.pk == module_page.pk), None)
+        trail, course, outline = self.tree
+        module = next((m for m in outline if m.page.pk == trail[-1].pk), None)
         previous_item, next_item = selectors.neighbours(selectors.flat_items(outline), self.pk)
         selectors.prefetch_renditions(selectors.body_images(self.body))
         progress = selectors.progress_by_lesson(user=request.user, course=course)
-        if request.user.is_authenticated:
-            selectors.apply_states(outline, progress)
+        selectors.apply_states(outline, progress, user=request.user)
         mine = progress.get(self.pk)
         context.update(
-            breadcrumbs=self.trail[1:],
+            breadcrumbs=trail[1:],
             course=course,
             module=module,
             outline=outline,

@@ -31,20 +31,13 @@ class Enrolment(models.Model):
     enrolled_at = models.DateTimeField(_("ngày ghi danh"), auto_now_add=True)
     due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
     completed_at = models.DateTimeField(_("ngày hoàn thành"), null=True, blank=True)
-    last_lesson = models.ForeignKey(
-        "courses.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    last_slide = models.PositiveIntegerField(default=0)
-    last_activity_at = models.DateTimeField(null=True, blank=True)
 
     objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ghi danh")
         verbose_name_plural = _("ghi danh")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")]
         indexes = [models.Index(fields=["course", "completed_at"])]
 
     def __str__(self):

@@ -86,7 +86,10 @@ def lesson_body(*, slides=(), figures=(), extra=()):
     """Raw StreamField JSON: a paragraph, optional figures and slide deck, then ``extra``."""
     blocks = [{"type": "paragraph", "value": "<p>Cải cách hành chính là nhiệm vụ trọng tâm.</p>"}]
     blocks += [
-        {"type": "figure", "value": {"image": i.pk, "alt_text": "Toàn cảnh hội nghị", "caption": ""}}
+        {
+            "type": "figure",
+            "value": {"image": i.pk, "alt_text": "Toàn cảnh hội nghị", "caption": ""},
+        }
         for i in figures
     ]
     if slides:

@@ -29,8 +29,12 @@ def _slides(*titles, image):
         "count": len(titles),
         **{
             str(i): {
-                "value": {"image": image.pk, "title": title, "text": rich_text(f"<p>{title}</p>"),
-                          "notes": ""},
+                "value": {
+                    "image": image.pk,
+                    "title": title,
+                    "text": rich_text(f"<p>{title}</p>"),
+                    "notes": "",
+                },
                 "deleted": "",
                 "order": str(i),
                 "id": "",
@@ -65,8 +69,13 @@ def test_trainer_edits_and_publishes_a_lesson_with_a_slide_deck(client, trainer)
     lesson = LessonPageFactory(body=lesson_body(slides=[image]))
     body = [
         ("paragraph", rich_text("<p>Sáu lĩnh vực cải cách hành chính.</p>")),
-        ("slide_deck", {"title": "Tổng quan CCHC", "slides": _slides(
-            "Mục tiêu đến năm 2020", "Sáu lĩnh vực", image=image)}),
+        (
+            "slide_deck",
+            {
+                "title": "Tổng quan CCHC",
+                "slides": _slides("Mục tiêu đến năm 2020", "Sáu lĩnh vực", image=image),
+            },
+        ),
     ]
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[lesson.pk]),

@@ -48,8 +48,14 @@ def test_figure_with_alt_text_is_accepted():
 def test_legal_reference_needs_number_date_and_issuing_body():
     block = CalloutBlock()
     value = block.to_python(
-        {"kind": "legal", "title": "Nghị quyết", "document_number": "", "issued_on": None,
-         "issuing_body": "", "body": "<p>Chương trình tổng thể</p>"}
+        {
+            "kind": "legal",
+            "title": "Nghị quyết",
+            "document_number": "",
+            "issued_on": None,
+            "issuing_body": "",
+            "body": "<p>Chương trình tổng thể</p>",
+        }
     )
     with pytest.raises(StructBlockValidationError) as raised:
         block.clean(value)
@@ -60,8 +66,14 @@ def test_legal_reference_needs_number_date_and_issuing_body():
 def test_key_facts_need_no_document_number():
     block = CalloutBlock()
     value = block.to_python(
-        {"kind": "facts", "title": "Điểm chính", "document_number": "", "issued_on": None,
-         "issuing_body": "", "body": "<p>Sáu lĩnh vực</p>"}
+        {
+            "kind": "facts",
+            "title": "Điểm chính",
+            "document_number": "",
+            "issued_on": None,
+            "issuing_body": "",
+            "body": "<p>Sáu lĩnh vực</p>",
+        }
     )
     assert block.clean(value)["title"] == "Điểm chính"
 
@@ -69,8 +81,14 @@ def test_key_facts_need_no_document_number():
 def test_legal_reference_renders_number_and_date_in_vietnamese_format():
     block = CalloutBlock()
     value = block.to_python(
-        {"kind": "legal", "title": "Chương trình tổng thể", "document_number": "30c/NQ-CP",
-         "issued_on": "2011-11-08", "issuing_body": "Chính phủ", "body": "<p>Giai đoạn 2011–2020</p>"}
+        {
+            "kind": "legal",
+            "title": "Chương trình tổng thể",
+            "document_number": "30c/NQ-CP",
+            "issued_on": "2011-11-08",
+            "issuing_body": "Chính phủ",
+            "body": "<p>Giai đoạn 2011–2020</p>",
+        }
     )
     assert value["issued_on"] == datetime.date(2011, 11, 8)
     html = block.render(value)

@@ -45,7 +45,9 @@ def test_lesson_page_shows_breadcrumbs_and_neighbours(client):
     response = client.get(lessons[1].url)
     context = response.context
     assert [p.title for p in context["breadcrumbs"]] == [
-        "Khóa học", course.title, lessons[1].get_parent().title
+        "Khóa học",
+        course.title,
+        lessons[1].get_parent().title,
     ]
     assert context["previous_item"].page.pk == lessons[0].pk
     # The last lesson of module 1 leads to the first lesson of module 2.

@@ -36,7 +36,12 @@ def test_create_root_and_child_sorted_by_name(tree):
     root = agency_create(code="QN2", name="UBND tỉnh khác", kind=Agency.Kind.PROVINCE)
     assert root.is_root()
     agency_create(code="SYT", name="Sở Y tế", kind=Agency.Kind.DEPARTMENT, parent=tree["province"])
-    agency_create(code="SGD", name="Sở Giáo dục và Đào tạo", kind=Agency.Kind.DEPARTMENT, parent=tree["province"])
+    agency_create(
+        code="SGD",
+        name="Sở Giáo dục và Đào tạo",
+        kind=Agency.Kind.DEPARTMENT,
+        parent=tree["province"],
+    )
     assert _names(_fresh(tree["province"]).get_children()) == [
         "Sở Giáo dục và Đào tạo",
         "Sở Nội vụ",
@@ -50,7 +55,9 @@ def test_create_root_and_child_sorted_by_name(tree):
 def test_create_refuses_a_duplicate_code_and_writes_nothing(tree):
     count = Agency.objects.count()
     with pytest.raises(ValidationError) as excinfo:
-        agency_create(code="SNV", name="Sở trùng mã", kind=Agency.Kind.DEPARTMENT, parent=tree["province"])
+        agency_create(
+            code="SNV", name="Sở trùng mã", kind=Agency.Kind.DEPARTMENT, parent=tree["province"]
+        )
     assert "code" in excinfo.value.message_dict
     assert Agency.objects.count() == count
     assert _fresh(tree["province"]).numchild == 2
@@ -64,7 +71,9 @@ def test_create_refuses_an_unknown_kind(tree):
 
 
 def test_update_renames_and_keeps_siblings_sorted(tree):
-    agency_update(agency=tree["finance"], code="STC2", name="Ban Quản lý dự án", kind=Agency.Kind.DEPARTMENT)
+    agency_update(
+        agency=tree["finance"], code="STC2", name="Ban Quản lý dự án", kind=Agency.Kind.DEPARTMENT
+    )
     assert _names(_fresh(tree["province"]).get_children()) == ["Ban Quản lý dự án", "Sở Nội vụ"]
     finance = _fresh(tree["finance"])
     assert finance.code == "STC2"
@@ -75,7 +84,9 @@ def test_update_renames_and_keeps_siblings_sorted(tree):
 
 def test_update_refuses_a_code_already_used(tree):
     with pytest.raises(ValidationError) as excinfo:
-        agency_update(agency=tree["finance"], code="SNV", name="Sở Tài chính", kind=Agency.Kind.DEPARTMENT)
+        agency_update(
+            agency=tree["finance"], code="SNV", name="Sở Tài chính", kind=Agency.Kind.DEPARTMENT
+        )
     assert "code" in excinfo.value.message_dict
     assert _fresh(tree["finance"]).code == "STC"
 

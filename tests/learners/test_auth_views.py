@@ -20,7 +20,10 @@ NEW_PASSWORD = "Hoc-CCHC-2025!"
 @pytest.fixture
 def person():
     return UserFactory(
-        username="lethicuc", employee_code="CC000777", email="cuc@sonoivu.gov.vn", full_name="Lê Thị Cúc"
+        username="lethicuc",
+        employee_code="CC000777",
+        email="cuc@sonoivu.gov.vn",
+        full_name="Lê Thị Cúc",
     )
 
 
@@ -63,7 +66,8 @@ def test_inactive_person_cannot_sign_in(client, person):
 
 def test_login_follows_a_next_url_on_this_site(client, person):
     response = client.post(
-        reverse("login") + "?next=/hoc-tap/", {"username": "lethicuc", "password": PASSWORD, "next": "/hoc-tap/"}
+        reverse("login") + "?next=/hoc-tap/",
+        {"username": "lethicuc", "password": PASSWORD, "next": "/hoc-tap/"},
     )
     assert response.status_code == 302
     assert response.url == "/hoc-tap/"

@@ -48,7 +48,9 @@ def test_profile_of_someone_without_agency_or_code(client):
 def test_contact_details_can_be_corrected(client, learner):
     client.force_login(learner)
     response = client.post(
-        reverse("profile"), {"email": " an.nguyen@quangnam.gov.vn ", "phone": "0235 3812 345"}, follow=True
+        reverse("profile"),
+        {"email": " an.nguyen@quangnam.gov.vn ", "phone": "0235 3812 345"},
+        follow=True,
     )
     assert response.redirect_chain == [(reverse("profile"), 302)]
     assert [str(m) for m in response.context["messages"]] == [str(PROFILE_UPDATED)]

@@ -24,4 +24,6 @@ class Command(BaseCommand):
         self.stdout.write(f"\nTài khoản mẫu (mật khẩu: {DEMO_PASSWORD}):")
         for username, role in result.accounts:
             self.stdout.write(f"  {username:<14} {role}")
-        self.stdout.write("\nTrang web: http://127.0.0.1:8000/  ·  Quản trị: http://127.0.0.1:8000/admin/")
+        self.stdout.write(
+            "\nTrang web: http://127.0.0.1:8000/  ·  Quản trị: http://127.0.0.1:8000/admin/"
+        )
