@@ -24,7 +24,8 @@ RICH_TEXT_FEATURES = [
 
 ALT_TEXT_REQUIRED = _("Hãy nhập văn bản thay thế (mô tả ảnh cho người không xem được ảnh).")
 ALT_TEXT_IS_FILENAME = _(
-    "Văn bản thay thế phải mô tả nội dung ảnh, không phải tên tệp. Ví dụ: “Toàn cảnh hội nghị tập huấn”."
+    "Văn bản thay thế phải mô tả nội dung ảnh, không phải tên tệp. "
+    "Ví dụ: “Toàn cảnh hội nghị tập huấn”."
 )
 LEGAL_FIELDS_REQUIRED = _("Văn bản pháp lý cần có số hiệu, ngày ban hành và cơ quan ban hành.")
 

@@ -74,6 +74,9 @@ class LessonProgress(models.Model):
         ]
         indexes = [models.Index(fields=["user", "course"])]
 
+    def __str__(self):
+        return f"{self.user_id} · {self.lesson_id}"
+
     @property
     def state(self):
         return "completed" if self.completed_at else "in_progress"
@@ -98,6 +101,9 @@ class ModuleCompletion(models.Model):
             models.UniqueConstraint(fields=["user", "module"], name="unique_module_completion"),
         ]
         indexes = [models.Index(fields=["user", "course"])]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.module_id}"
 
 
 __all__ = ["Enrolment", "LessonProgress", "ModuleCompletion"]
