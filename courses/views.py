@@ -42,8 +42,18 @@ def tag_detail(request, slug):
     )
 
 
-def _live_lesson(lesson_id):
-    lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
+def _visible_lesson(request, lesson_id):
+    """The live lesson, if this request may view it (Wagtail's privacy settings apply)."""
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None or not all(
+        restriction.accept_request(request) for restriction in lesson.get_view_restrictions()
+    ):
+        return None
+    return lesson
+
+
+def _live_lesson(request, lesson_id):
+    lesson = _visible_lesson(request, lesson_id)
     if lesson is None:
         raise Http404(_(LESSON_NOT_FOUND))
     return lesson
@@ -53,7 +63,7 @@ def _live_lesson(lesson_id):
 @login_required
 def lesson_complete(request, lesson_id):
     """ "Đánh dấu đã học xong": a POST that records completion for the signed-in person."""
-    lesson = _live_lesson(lesson_id)
+    lesson = _live_lesson(request, lesson_id)
     newly = services.lesson_complete(user=request.user, lesson=lesson, course=lesson.course_page)
     if newly:
         messages.success(request, _(LESSON_COMPLETED))
@@ -67,7 +77,7 @@ def lesson_slide(request, lesson_id):
     """Record the slide the person is on (sent by the slide viewer); JSON in and out."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _(SIGN_IN_REQUIRED)}, status=401)
-    lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
+    lesson = _visible_lesson(request, lesson_id)
     if lesson is None:
         return JsonResponse({"error": _(LESSON_NOT_FOUND)}, status=404)
     try:

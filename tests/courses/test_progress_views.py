@@ -5,12 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib import messages
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from courses import services
 from courses.models import Enrolment, LessonProgress, ModuleCompletion
@@ -70,7 +71,9 @@ def writes(queries):
 
 
 def states(response):
-    return {item.page.pk: item.state for module in response.context["outline"] for item in module.items}
+    return {
+        item.page.pk: item.state for module in response.context["outline"] for item in module.items
+    }
 
 
 def rows(user):
@@ -252,9 +255,7 @@ def test_completing_again_says_so_and_keeps_the_first_date(trainee_client, train
 
 
 @pytest.mark.parametrize("signed_in", [True, False], ids=["trainee", "anonymous"])
-def test_get_on_complete_is_a_vietnamese_405_page_and_writes_nothing(
-    client, trainee, signed_in
-):
+def test_get_on_complete_is_a_vietnamese_405_page_and_writes_nothing(client, trainee, signed_in):
     _course, (lesson, *_others) = build_course()
     if signed_in:
         client.force_login(trainee)
@@ -503,6 +504,54 @@ def test_lesson_and_course_pages_never_show_someone_elses_progress(
     assert "Bạn đã học xong bài này" not in lesson_page.content.decode()
     assert course_page.context["resume_url"] == done.url  # mine, not their slide 2
     assert "#slide-2" not in course_page.content.decode()
+
+
+# View restrictions -----------------------------------------------------------------------------
+
+
+def restrict(course, restriction_type, groups=()):
+    restriction = PageViewRestriction.objects.create(page=course, restriction_type=restriction_type)
+    restriction.groups.set(groups)
+
+
+def test_trainee_outside_a_restricted_group_can_neither_open_nor_record_its_lessons(
+    trainee_client,
+):
+    course, (lesson, *_others) = build_course()
+    restrict(course, PageViewRestriction.GROUPS, [Group.objects.create(name="Sở Tài chính")])
+
+    page = trainee_client.get(lesson.url)
+    complete = trainee_client.post(complete_url(lesson))
+    slide = trainee_client.post(slide_url(lesson), {"slide": "1"})
+
+    assert page.status_code == 302  # to sign in with another account
+    assert (complete.status_code, slide.status_code) == (404, 404)
+    assert_nothing_written()
+
+
+def test_trainee_can_complete_a_lesson_of_a_course_for_signed_in_users(trainee_client, trainee):
+    course, (lesson, *_others) = build_course()
+    restrict(course, PageViewRestriction.LOGIN)
+    page = trainee_client.get(lesson.url)
+    assert page.status_code == 200
+    assert page.context["complete_url"] == complete_url(lesson)
+
+    response = trainee_client.post(page.context["complete_url"])
+
+    assert response.status_code == 302
+    assert LessonProgress.objects.get(user=trainee, lesson=lesson).completed_at is not None
+
+
+def test_trainee_can_record_slides_of_a_course_for_signed_in_users(trainee_client, trainee):
+    course, (lesson, *_others) = build_course()
+    restrict(course, PageViewRestriction.LOGIN)
+    page = trainee_client.get(lesson.url)
+    assert page.context["slide_progress_url"] == slide_url(lesson)
+
+    response = trainee_client.post(page.context["slide_progress_url"], {"slide": "2"})
+
+    assert response.status_code == 200
+    assert LessonProgress.objects.get(user=trainee, lesson=lesson).last_slide == 2
 
 
 # Query counts ----------------------------------------------------------------------------------
