@@ -46,7 +46,7 @@ pytest: install
 test: lint check pytest
 
 test-postgres: install
-	@DATABASE_URL=$(PG_URL) $(BIN)/python -c 'import os, psycopg; psycopg.connect(os.environ["DATABASE_URL"].replace("/parlearn", "/postgres"), connect_timeout=5).close()' \
+	@DATABASE_URL=$(PG_URL) $(BIN)/python -c 'import os, psycopg; psycopg.connect(os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", connect_timeout=5).close()' \
 		|| { echo "No PostgreSQL server answers at $(PG_URL): start it, or set PG_URL."; exit 1; }
 	DATABASE_URL=$(PG_URL) $(BIN)/python manage.py check --settings=settings.test
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest --create-db
