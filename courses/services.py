@@ -61,13 +61,17 @@ def _progress(*, user, lesson, course, now):
     return progress
 
 
-def lesson_record_view(*, user, lesson, course, progress=None) -> None:
-    """Note that the person opened the lesson: the first view once, the last view to the
-    minute. ``progress`` is the row the caller already read, if any, to spare a query."""
+def lesson_record_view(*, user, lesson, course, progress=None, viewed_other_since=False) -> None:
+    """Note that the person opened the lesson: the first view once, the last view to the minute.
+
+    ``progress`` is the row the caller already read, if any, to spare a query;
+    ``viewed_other_since`` says another lesson of the course was opened after this one, so the
+    "last viewed" time must move even within the minute (it decides where "Tiếp tục học" goes).
+    """
     now = timezone.now()
     if progress is None:
         _progress(user=user, lesson=lesson, course=course, now=now)
-    elif progress.last_viewed_at < now - VIEW_RESOLUTION:
+    elif viewed_other_since or progress.last_viewed_at < now - VIEW_RESOLUTION:
         models.LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
 
 
@@ -100,10 +104,11 @@ def lesson_complete(*, user, lesson, course) -> bool:
         completed = models.LessonProgress.objects.filter(
             pk=progress.pk, completed_at__isnull=True
         ).update(completed_at=now)
-    if completed:
-        module = models.ModulePage.objects.parent_of(lesson).first()
-        if module is not None:
-            module_refresh_completion(user=user, module=module, course=course)
+    # Checked again on a repeat too: a lesson or module unpublished since may have left the
+    # module complete without anyone recording it.
+    module = models.ModulePage.objects.parent_of(lesson).first()
+    if module is not None:
+        module_refresh_completion(user=user, module=module, course=course)
     return bool(completed)
 
 

@@ -95,13 +95,7 @@ def lesson_slide(request, lesson_id):
 @login_required
 def dashboard(request):
     """Góc học tập: courses in progress with a bar and "Tiếp tục học", completed courses."""
-    enrolments = list(selectors.dashboard_enrolments(user=request.user))
-    latest = selectors.latest_lessons(user=request.user)
-    for enrolment in enrolments:
-        enrolment.percent = selectors.percent(enrolment.done_lessons, enrolment.total_lessons)
-        enrolment.resume_url = selectors.dashboard_resume_url(
-            latest.get(enrolment.course_id), request
-        )
+    enrolments = selectors.dashboard(user=request.user, request=request)
     return render(
         request,
         "courses/dashboard.html",

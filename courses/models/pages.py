@@ -280,11 +280,19 @@ class LessonPage(BasePage):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if request.user.is_authenticated and not getattr(request, "is_preview", False):
+            mine = response.context_data.get("progress")
             services.lesson_record_view(
                 user=request.user,
                 lesson=self,
                 course=self.course_page,
-                progress=response.context_data.get("progress"),
+                progress=mine,
+                viewed_other_since=bool(
+                    mine
+                    and any(
+                        row.last_viewed_at > mine.last_viewed_at
+                        for row in response.context_data["course_progress"].values()
+                    )
+                ),
             )
         return response
 
@@ -306,6 +314,7 @@ class LessonPage(BasePage):
             next_item=next_item,
             slide_count=len(self.slides),
             progress=mine,
+            course_progress=progress,
             complete_url=(
                 reverse("lesson_complete", args=[self.pk])
                 if request.user.is_authenticated and not (mine and mine.completed_at)

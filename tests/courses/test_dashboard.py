@@ -171,17 +171,6 @@ def test_unpublished_course_leaves_the_dashboard(trainee_client, trainee):
     assert (response.context["in_progress"], response.context["completed"]) == ([], [])
 
 
-WITHDRAWN_MODULE_BUG = (
-    "BUG: courses/selectors.py judges a lesson only by its own 'live' flag on the dashboard "
-    "(latest_lessons filters lesson__live, _live_lesson_count counts live lesson pages two levels "
-    "below the course), while the course page builds its outline from live modules only. When an "
-    "editor unpublishes a module (Wagtail's default leaves its lessons live and still served), "
-    "the dashboard still counts that module's lessons and its 'Tiếp tục học' can point into the "
-    "withdrawn module, disagreeing with the course page's outline and resume_url"
-)
-
-
-@pytest.mark.xfail(reason=WITHDRAWN_MODULE_BUG, strict=True)
 def test_dashboard_resume_link_follows_the_course_page_when_a_module_is_withdrawn(
     trainee_client,
 ):
@@ -200,7 +189,6 @@ def test_dashboard_resume_link_follows_the_course_page_when_a_module_is_withdraw
     assert enrolment.resume_url == course_page.context["resume_url"]
 
 
-@pytest.mark.xfail(reason=WITHDRAWN_MODULE_BUG, strict=True)
 def test_dashboard_total_leaves_out_lessons_of_a_withdrawn_module(trainee_client, trainee):
     course, lessons = build_course(modules=2, lessons=2)
     services.lesson_complete(user=trainee, lesson=lessons[0], course=course)

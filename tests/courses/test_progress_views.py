@@ -583,3 +583,25 @@ def test_lesson_page_queries_for_a_trainee_do_not_grow_with_course_or_progress(
         f"lesson page: {small} queries for 1 module/1 lesson/1 slide, "
         f"{large} for 4 modules/24 lessons/24 slides with progress in 20 lessons"
     )
+
+
+def test_going_back_to_a_lesson_within_a_minute_moves_continue_to_it(trainee_client):
+    course, (first, second, *_rest) = build_course()
+    trainee_client.get(first.url)
+    trainee_client.get(second.url)
+    trainee_client.get(first.url)  # back again, well within the minute
+
+    assert trainee_client.get(course.url).context["resume_url"] == first.url
+
+
+def test_completing_again_records_a_module_left_complete_by_an_unpublished_lesson(trainee):
+    course, (first, second, third) = build_course()
+    for lesson in (first, second):
+        services.lesson_complete(user=trainee, lesson=lesson, course=course)
+    third.unpublish()
+    assert not ModuleCompletion.objects.filter(user=trainee).exists()
+
+    assert services.lesson_complete(user=trainee, lesson=second, course=course) is False
+
+    assert ModuleCompletion.objects.filter(user=trainee).count() == 1
+    assert Enrolment.objects.get(user=trainee, course=course).completed_at is not None
