@@ -20,6 +20,7 @@ class OutlineItem:
     number: int  # position inside its module, from 1
     state: str | None = None  # "not_started" | "in_progress" | "completed"; None when anonymous
     is_current: bool = False
+    kind: str = "lesson"  # "lesson" | "quiz"
 
     @property
     def title(self):
@@ -43,6 +44,20 @@ class OutlineModule:
     @property
     def title(self):
         return self.page.title
+
+
+# Page types that are items of a module's outline, by content type model name.
+ITEM_MODELS = {"lessonpage": "lesson", "quizpage": "quiz"}
+
+# Other apps tell the outline the state of their items (the quizzes app: passed or attempted).
+# Each is called as provider(user=..., page_ids=[...]) and returns {page_id: state}.
+_state_providers = []
+
+
+def register_state_provider(provider):
+    if provider not in _state_providers:
+        _state_providers.append(provider)
+    return provider
 
 
 def course_tree(*, page):
@@ -80,7 +95,7 @@ def course_tree(*, page):
         model = node.content_type.model
         if node.depth == course_depth + 1 and node.live and model == "modulepage":
             modules[node.path] = OutlineModule(page=node, number=len(modules) + 1)
-        elif node.depth == course_depth + 2 and node.live and model == "lessonpage":
+        elif node.depth == course_depth + 2 and node.live and model in ITEM_MODELS:
             module = modules.get(node.path[:-steplen])
             if module is not None:
                 module.items.append(
@@ -89,6 +104,7 @@ def course_tree(*, page):
                         module=module,
                         number=len(module.items) + 1,
                         is_current=node.pk == page.pk,
+                        kind=ITEM_MODELS[model],
                     )
                 )
     return trail, course, list(modules.values())
@@ -176,10 +192,18 @@ def apply_states(outline, progress, *, user):
     The item being viewed counts as started: the view is recorded as the page is served."""
     if not user.is_authenticated:
         return
-    for item in flat_items(outline):
+    items = flat_items(outline)
+    others = [item.page.pk for item in items if item.kind != "lesson"]
+    states = {}
+    if others:
+        for provider in _state_providers:
+            states.update(provider(user=user, page_ids=others))
+    for item in items:
         row = progress.get(item.page.pk)
         if row is not None:
             item.state = row.state
+        elif item.page.pk in states:
+            item.state = states[item.page.pk]
         else:
             item.state = "in_progress" if item.is_current else "not_started"
 

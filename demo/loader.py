@@ -28,6 +28,8 @@ from courses.models import (
 )
 from home.models import HomePage
 from learners.models import Agency
+from quizzes import services as quiz_services
+from quizzes.models import Attempt, Choice, Question, QuestionArea, QuizPage, QuizQuestion
 
 from . import content
 from .slides import render_cover, render_slide
@@ -256,6 +258,74 @@ def _modules(course, collection, trainers, result):
             lesson.tags.add(*lesson_data.get("tags", []))
             _publish(module, lesson)
             result.created.append(f"bài học: {lesson.title}")
+        if (
+            module_data.get("quiz")
+            and _child(module, QuizPage, module_data["quiz"]["slug"]) is None
+        ):
+            quiz = _quiz(module, module_data["quiz"])
+            result.created.append(f"bài kiểm tra: {quiz.title}")
+
+
+def _question(data):
+    area, _created = QuestionArea.objects.get_or_create(name=data["area"])
+    question = Question(
+        text=data["text"], kind=data["kind"], area=area, explanation=f"<p>{data['explanation']}</p>"
+    )
+    question.choices = [
+        Choice(text=text, is_correct=correct, feedback=feedback, sort_order=n)
+        for n, (text, correct, feedback) in enumerate(data["choices"])
+    ]
+    question.save()
+    return question
+
+
+def _quiz(module, data):
+    """The module's quiz: its questions go into the shared pool, tagged by PAR area."""
+    quiz = QuizPage(
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["intro"][:500],
+        intro=f"<p>{data['intro']}</p>",
+        pass_mark=data["pass_mark"],
+        attempts_allowed=3,
+        time_limit_minutes=20,
+        answer_policy=QuizPage.AnswerPolicy.AFTER_EACH,
+    )
+    quiz.fixed_questions = [
+        QuizQuestion(question=_question(q), sort_order=n) for n, q in enumerate(data["questions"])
+    ]
+    return _publish(module, quiz)
+
+
+def _take_quiz(user, quiz, *, right, seed):
+    """An attempt answered right on the first ``right`` questions and wrong on the rest."""
+    attempt = quiz_services.attempt_start(user=user, quiz=quiz, rng=random.Random(seed))  # noqa: S311
+    answers = {}
+    for position, question in enumerate(attempt.questions):
+        choices = [c for c in question["choices"] if c["correct"] == (position < right)]
+        if position < right:
+            answers[question["key"]] = [c["key"] for c in choices]
+        else:
+            answers[question["key"]] = [choices[0]["key"]] if choices else []
+    return quiz_services.attempt_submit(attempt=attempt, answers=answers)
+
+
+def _pass_finished_modules(user, course, rng):
+    """Take the quiz of every module whose lessons the person has all completed."""
+    done = set(
+        LessonProgress.objects.filter(user=user, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    for module in ModulePage.objects.child_of(course).live().order_by("path"):
+        lessons = set(LessonPage.objects.child_of(module).live().values_list("pk", flat=True))
+        quiz = QuizPage.objects.child_of(module).live().first()
+        if quiz is None or not lessons <= done:
+            continue
+        total = quiz.question_count
+        if rng.random() < 0.3:
+            _take_quiz(user, quiz, right=total // 3, seed=rng.random())
+        _take_quiz(user, quiz, right=total - rng.choice([0, 0, 1]), seed=rng.random())
 
 
 def _agencies():
@@ -313,6 +383,8 @@ def _study(user, lessons, *, done, course, when):
         services.lesson_record_view(user=user, lesson=lesson, course=course)
         if position < done:
             services.lesson_complete(user=user, lesson=lesson, course=course)
+    _pass_finished_modules(user, course, random.Random(user.pk))  # noqa: S311
+    Attempt.objects.filter(user=user).update(started_at=when, submitted_at=when)
     # Spread the demo dates over the weeks after the conference rather than "just now".
     LessonProgress.objects.filter(user=user).update(
         first_viewed_at=when,
@@ -366,6 +438,14 @@ def _hocvien_progress(course):
         services.lesson_record_slide(
             user=user, lesson=current, course=course, slide=min(3, len(current.slides))
         )
+    # A passed quiz completes the first module; a failed attempt waits in the second.
+    first_quiz = QuizPage.objects.child_of(modules[0]).live().first()
+    second_quiz = QuizPage.objects.child_of(modules[1]).live().first()
+    if first_quiz is not None:
+        _take_quiz(user, first_quiz, right=first_quiz.question_count // 3, seed=1)
+        _take_quiz(user, first_quiz, right=first_quiz.question_count, seed=2)
+    if second_quiz is not None:
+        _take_quiz(user, second_quiz, right=2, seed=3)
 
 
 @transaction.atomic

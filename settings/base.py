@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "demo",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

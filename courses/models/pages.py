@@ -156,7 +156,7 @@ class CoursePage(BasePage):
             outline=outline,
             resume_url=selectors.resume_url(outline, progress, request),
             first_item=items[0] if items else None,
-            lesson_count=len(items),
+            lesson_count=sum(1 for item in items if item.kind == "lesson"),
             trainers=trainers,
         )
         return context
@@ -194,7 +194,7 @@ class ModulePage(BasePage):
     )
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
 
     content_panels = [
         *Page.content_panels,

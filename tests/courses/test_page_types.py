@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from home.models import HomePage
+from quizzes.models import QuizPage
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
@@ -22,11 +23,15 @@ class PageTypeRulesTests(WagtailPageTestCase):
 
     def test_module_only_under_course(self):
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
-        self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
+        self.assertAllowedSubpageTypes(ModulePage, {LessonPage, QuizPage})
 
     def test_lesson_only_under_module_and_has_no_children(self):
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})
         self.assertAllowedSubpageTypes(LessonPage, set())
+
+    def test_quiz_only_under_module_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(QuizPage, {ModulePage})
+        self.assertAllowedSubpageTypes(QuizPage, set())
 
     def test_a_lesson_cannot_be_created_under_a_course(self):
         self.assertCanNotCreateAt(CoursePage, LessonPage)

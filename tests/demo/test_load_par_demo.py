@@ -6,9 +6,10 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from courses.models import CoursePage, LessonPage, ModulePage, Trainer
+from courses.models import CoursePage, LessonPage, ModuleCompletion, ModulePage, Trainer
 from demo import content
 from demo.loader import DEMO_PASSWORD
+from quizzes.models import Attempt, QuizPage
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,21 @@ def test_every_demo_page_renders(demo, client):
     for page in Page.objects.live().filter(depth__gt=1):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+def test_each_demo_module_ends_with_a_quiz_of_six_or_more_questions(demo):
+    for module in ModulePage.objects.all():
+        quiz = QuizPage.objects.child_of(module).live().get()
+        assert quiz.question_count >= 6
+        assert all(
+            link.question.choices.filter(is_correct=True).exists()
+            for link in quiz.fixed_questions.all()
+        )
+
+
+def test_hocvien_has_a_module_done_a_passed_and_a_failed_attempt(demo):
+    hocvien = get_user_model().objects.get(username="hocvien")
+    attempts = Attempt.objects.filter(user=hocvien)
+    assert attempts.filter(passed=True).exists()
+    assert attempts.filter(passed=False).exists()
+    assert ModuleCompletion.objects.filter(user=hocvien).count() == 1
