@@ -44,7 +44,8 @@ ACCOUNTS = [
     ("admin", "Quản trị hệ thống", None, True, None, ""),
     ("giangvien", "Trần Thị Lan", "Giảng viên", False, "SNV-CCHC", "Trưởng phòng"),
     ("hocvien", "Nguyễn Văn An", "Học viên", False, "STP-VP", "Chuyên viên"),
-    ("nhansu", "Lê Thị Hoa", None, False, "SNV-TCBC", "Phó Trưởng phòng"),
+    ("nhansu", "Lê Thị Hoa", "Cán bộ tổ chức", False, "TINH", "Phó Trưởng phòng Tổ chức, biên chế"),
+    ("nhansu_huyen", "Phạm Văn Đức", "Cán bộ tổ chức", False, "HDS", "Chuyên viên Phòng Nội vụ"),
 ]
 
 # A made-up province: code, name, kind, parent code.

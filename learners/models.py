@@ -57,6 +57,10 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+        permissions = [
+            ("view_records", _("Xem và xuất kết quả học tập của người trong phạm vi")),
+            ("import_staff", _("Nhập danh sách công chức, viên chức")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["employee_code"],

@@ -8,9 +8,12 @@ from .pages import (
     ModulePage,
     Trainer,
 )
+from .hr import Assignment, Certificate
 from .progress import Enrolment, LessonProgress, ModuleCompletion
 
 __all__ = [
+    "Assignment",
+    "Certificate",
     "CourseIndexPage",
     "CoursePage",
     "CourseTag",

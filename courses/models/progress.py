@@ -30,6 +30,9 @@ class Enrolment(models.Model):
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.SELF)
     enrolled_at = models.DateTimeField(_("ngày ghi danh"), auto_now_add=True)
     due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    assignment = models.ForeignKey(
+        "courses.Assignment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     completed_at = models.DateTimeField(_("ngày hoàn thành"), null=True, blank=True)
 
     objects = EnrolmentQuerySet.as_manager()
