@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/parlearn
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo migrate test test-postgres lint format check pytest bench messages clean
+.PHONY: install run demo migrate test test-postgres lint format check pytest bench bench-hr messages clean
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "PAR Learn needs Python 3.11 or newer (set PYTHON=python3.11).")'
@@ -53,6 +53,10 @@ test-postgres: install
 
 bench: install
 	$(BIN)/python bench/lesson_page.py
+
+# HR reports over 10,000 people and 1,000,000 progress rows; DATABASE_URL set: PostgreSQL.
+bench-hr: install
+	$(BIN)/python bench/hr_reports.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=staticfiles

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import certificate_views
 from courses import views as course_views
 from home import views as home_views
 
@@ -34,6 +35,26 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Giấy chứng nhận: the learner's download and public verification by code.
+urlpatterns += [
+    path(
+        "giay-chung-nhan/<str:number>.pdf",
+        certificate_views.certificate_download,
+        name="certificate_download",
+    ),
+    path(
+        "giay-chung-nhan/khoa-hoc/<int:course_id>/",
+        certificate_views.certificate_for_course,
+        name="certificate_for_course",
+    ),
+    path("xac-thuc/", certificate_views.certificate_verify, name="certificate_verify"),
+    path(
+        "xac-thuc/<str:code>/",
+        certificate_views.certificate_verify_code,
+        name="certificate_verify_code",
+    ),
+]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

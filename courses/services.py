@@ -9,7 +9,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import models  # attribute access at call time: the page models call these services
+from . import (  # attribute access at call time: the page models call these services
+    certificates,
+    models,
+)
 
 SLIDE_OUT_OF_RANGE = _(
     "Trang chiếu số %(slide)s không có trong bài học này (bài có %(count)s trang)."
@@ -136,7 +139,8 @@ def module_refresh_completion(*, user, module, course) -> bool:
 
 
 def course_refresh_completion(*, user, course) -> bool:
-    """Store the course completion date once every live module is complete."""
+    """Store the course completion date once every live module is complete, and issue the
+    certificate (Giấy chứng nhận) with it."""
     module_ids = set(models.ModulePage.objects.child_of(course).live().values_list("pk", flat=True))
     if not module_ids:
         return False
@@ -148,7 +152,11 @@ def course_refresh_completion(*, user, course) -> bool:
     if completed != module_ids:
         return False
     enrolment = enrolment_ensure(user=user, course=course)
-    models.Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-        completed_at=timezone.now()
-    )
+    now = timezone.now()
+    with transaction.atomic():  # the completion and its certificate are stored together
+        newly = models.Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+            completed_at=now
+        )
+        if newly:
+            certificates.certificate_issue(user=user, course=course, completed_at=now)
     return True

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .models import HomePage
+from .ratelimit import limited, too_many_requests
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
@@ -29,6 +30,8 @@ def _search_terms(query):
 
 def search(request):
     """Search live public courses, modules and lessons: ``/search/?q=…&page=…``."""
+    if request.GET.get("q") and limited(request, "search"):
+        return too_many_requests(request)
     query = _clean_query(request.GET.get("q", ""))
     error = None
     results_page = None

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 NO_CORRECT_CHOICE = _("Câu hỏi cần ít nhất một lựa chọn đúng.")
-SINGLE_NEEDS_ONE = _("Câu hỏi một đáp án đúng (và câu Đúng/Sai) chỉ được có đúng một lựa chọn đúng.")
+SINGLE_NEEDS_ONE = _(
+    "Câu hỏi một đáp án đúng (và câu Đúng/Sai) chỉ được có đúng một lựa chọn đúng."
+)
 TRUE_FALSE_NEEDS_TWO = _("Câu hỏi Đúng/Sai cần đúng hai lựa chọn.")
 MULTIPLE_NEEDS_TWO = _("Câu hỏi nhiều đáp án đúng cần ít nhất hai lựa chọn đúng.")
 POOL_TOO_SMALL = _(
@@ -21,9 +23,7 @@ def _live_rows(formset):
     return [
         form.cleaned_data
         for form in formset.forms
-        if form.is_valid()
-        and form.cleaned_data
-        and not form.cleaned_data.get("DELETE")
+        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
 
 

@@ -21,7 +21,6 @@ from . import views
 from .forms import QuestionForm, QuizPageForm
 
 
-
 class QuestionArea(models.Model):
     """A PAR area that questions are tagged with, e.g. "Chỉ số CCHC"; quizzes draw from it."""
 
@@ -49,7 +48,9 @@ class Question(index.Indexed, ClusterableModel):
         TRUE_FALSE = "true_false", _("Đúng / Sai")
 
     text = models.TextField(_("câu hỏi"))
-    kind = models.CharField(_("loại câu hỏi"), max_length=16, choices=Kind.choices, default=Kind.SINGLE)
+    kind = models.CharField(
+        _("loại câu hỏi"), max_length=16, choices=Kind.choices, default=Kind.SINGLE
+    )
     area = models.ForeignKey(
         QuestionArea,
         verbose_name=_("chủ đề"),
@@ -114,7 +115,10 @@ class QuizPage(RoutablePageMixin, BasePage):
         _("số lượt làm bài"), default=3, help_text=_("0 = không giới hạn.")
     )
     time_limit_minutes = models.PositiveSmallIntegerField(
-        _("thời gian làm bài (phút)"), null=True, blank=True, help_text=_("Để trống: không giới hạn.")
+        _("thời gian làm bài (phút)"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống: không giới hạn."),
     )
     shuffle_questions = models.BooleanField(_("xáo trộn câu hỏi"), default=True)
     shuffle_choices = models.BooleanField(_("xáo trộn lựa chọn"), default=True)
@@ -255,7 +259,9 @@ class Attempt(models.Model):
         verbose_name = _("lượt làm bài")
         verbose_name_plural = _("lượt làm bài")
         constraints = [
-            models.UniqueConstraint(fields=["user", "quiz", "number"], name="unique_attempt_number"),
+            models.UniqueConstraint(
+                fields=["user", "quiz", "number"], name="unique_attempt_number"
+            ),
             models.UniqueConstraint(
                 fields=["user", "quiz"],
                 condition=Q(submitted_at__isnull=True),

@@ -24,7 +24,7 @@ UNKNOWN_ANSWER = _("Câu trả lời không hợp lệ: có lựa chọn không 
 GRACE = timedelta(seconds=30)
 
 
-def _draw(quiz, rng) :
+def _draw(quiz, rng):
     fixed = [link.question for link in quiz.fixed_questions.select_related("question")]
     fixed_ids = {q.pk for q in fixed}
     drawn = []
@@ -44,8 +44,12 @@ def _draw(quiz, rng) :
 
 def _snapshot(questions, *, shuffle_choices, rng):
     """What was asked, answer key and feedback included: the record of the attempt."""
-    by_id = {q.pk: q for q in models.Question.objects.filter(pk__in=[q.pk for q in questions])
-             .prefetch_related("choices")}
+    by_id = {
+        q.pk: q
+        for q in models.Question.objects.filter(pk__in=[q.pk for q in questions]).prefetch_related(
+            "choices"
+        )
+    }
     snapshot = []
     for position, question in enumerate(questions, 1):
         choices = list(by_id[question.pk].choices.all())
@@ -90,14 +94,16 @@ def attempt_start(*, user, quiz, rng=None):
         attempt_finish_expired(attempt=open_attempt)
     if attempts_left(user=user, quiz=quiz) == 0:
         raise ValidationError(NO_ATTEMPTS_LEFT)
-    rng = rng or random.Random(secrets.randbits(64))
+    # Drawing questions is not a secret; the seed only has to differ between attempts.
+    rng = rng or random.Random(secrets.randbits(64))  # noqa: S311
     snapshot = _snapshot(_draw(quiz, rng), shuffle_choices=quiz.shuffle_choices, rng=rng)
     now = timezone.now()
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     try:
         with transaction.atomic():
             number = (
-                models.Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"] or 0
+                models.Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"]
+                or 0
             ) + 1
             return models.Attempt.objects.create(
                 user=user,
@@ -121,10 +127,10 @@ def _clean_answers(attempt, raw: dict) -> dict:
     valid = {q["key"]: {c["key"] for c in q["choices"]} for q in attempt.questions}
     single = {q["key"] for q in attempt.questions if q["kind"] != "multiple"}
     answers = {}
-    for key, picked in raw.items():
+    for key, raw_picked in raw.items():
         if key not in valid:
             continue
-        picked = [p for p in dict.fromkeys(picked) if p]
+        picked = [p for p in dict.fromkeys(raw_picked) if p]
         if any(p not in valid[key] for p in picked) or (key in single and len(picked) > 1):
             raise ValidationError(UNKNOWN_ANSWER)
         answers[key] = picked
@@ -189,9 +195,10 @@ def attempt_submit(*, attempt, answers: dict):
 
 
 def attempt_finish_expired(*, attempt) -> None:
-    """Grade an attempt whose time ran out on the answers it saved."""
+    """Grade an attempt whose time ran out on the answers it saved (the object is reloaded)."""
     if attempt.is_open and _past_deadline(attempt, grace=GRACE):
         _finish(attempt, attempt.answers, expired=True)
+        attempt.refresh_from_db()
 
 
 def _complete_module(attempt) -> None:
@@ -216,14 +223,22 @@ def quiz_passed(*, user, module) -> bool:
     return passed == quiz_ids
 
 
-def feedback_level(*, quiz, attempt, attempts_left) -> str:
+def feedback_level(*, quiz, attempt, user) -> str:
     """What the results page may show under the quiz's policy:
-    "full" (answers, feedback, explanations), "marks" (right or wrong only) or "score"."""
+    "full" (answers, feedback, explanations), "marks" (right or wrong only) or "score".
+
+    "After passing or using all attempts" means: the person has passed the quiz in any attempt,
+    or has no attempt left and none still open (an open attempt must not see the key).
+    """
     policy = quiz.answer_policy
     if policy == "after_each":
         return "full"
     if policy == "after_pass_or_last":
-        return "full" if attempt.passed or attempts_left == 0 else "marks"
+        mine = models.Attempt.objects.filter(user=user, quiz=quiz)
+        if mine.filter(passed=True).exists():
+            return "full"
+        out = attempts_left(user=user, quiz=quiz) == 0 and not mine.open().exists()
+        return "full" if out else "marks"
     return "score"
 
 

@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.ratelimit import limited, too_many_requests
+
 from . import services
 
 SUBMITTED = "Đã nộp bài. Kết quả của bạn ở dưới đây."
@@ -20,8 +22,11 @@ SAVED = "Đã lưu câu trả lời. Bạn có thể làm tiếp hoặc nộp b�
 
 
 def answers_from(post, attempt):
-    """{question key: [choice keys]} from a form post (radio buttons and check boxes)."""
-    return {q["key"]: post.getlist(q["key"]) for q in attempt.questions if q["key"] in post}
+    """{question key: [choice keys]} from a form post (radio buttons and check boxes).
+
+    The form sends every question (an empty hidden field stands for "nothing ticked"), so a
+    question missing from the post is unanswered: its saved answer is cleared."""
+    return {q["key"]: post.getlist(q["key"]) for q in attempt.questions}
 
 
 def own_attempt(quiz, request, number):
@@ -68,6 +73,8 @@ def take(quiz, request, number):
     attempt = own_attempt(quiz, request, number)
     results_url = quiz.url + quiz.reverse_subpage("results", args=[attempt.number])
     if request.method == "POST":
+        if "save" not in request.POST and limited(request, "quiz_submit"):
+            return too_many_requests(request)
         try:
             if "save" in request.POST:
                 services.attempt_save(attempt=attempt, answers=answers_from(request.POST, attempt))
@@ -125,11 +132,14 @@ def results(quiz, request, number):
     if attempt.is_open:
         return redirect(quiz.url + quiz.reverse_subpage("take", args=[attempt.number]))
     left = services.attempts_left(user=request.user, quiz=quiz)
-    show = services.feedback_level(quiz=quiz, attempt=attempt, attempts_left=left)
+    show = services.feedback_level(quiz=quiz, attempt=attempt, user=request.user)
     context = quiz.get_context(request)
     context.update(
         attempt=attempt,
         attempts_left=left,
+        passed_any=quiz.attempts.filter(user=request.user, passed=True).exists(),
+        right=sum(1 for correct in attempt.results.values() if correct),
+        total=len(attempt.questions),
         show=show,
         questions=services.result_view(attempt=attempt, show=show),
     )

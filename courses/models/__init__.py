@@ -1,3 +1,4 @@
+from .hr import Assignment, Certificate
 from .pages import (
     CourseIndexPage,
     CoursePage,
@@ -8,7 +9,6 @@ from .pages import (
     ModulePage,
     Trainer,
 )
-from .hr import Assignment, Certificate
 from .progress import Enrolment, LessonProgress, ModuleCompletion
 
 __all__ = [

@@ -1,0 +1,329 @@
+"""Admin views for the staff import: upload a file → preview → apply.
+
+The reading, checking and writing live in ``learners.importing``; these views only move
+the plan between the steps. The plan (never the file, never anything from the browser) is
+kept in the session under a random token until the person applies it.
+"""
+
+import csv
+import io
+import secrets
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.generic import TemplateView, View
+from openpyxl import Workbook
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import LogFormatter
+
+from .importing import (
+    FIELD_LABELS,
+    FILE_TOO_LARGE,
+    MAX_FILE_SIZE,
+    MAX_ROWS,
+    ImportPlan,
+    apply_import,
+    can_import_staff,
+    plan_import,
+)
+
+PAGE_TITLE = _("Nhập danh sách công chức")
+PREVIEW_TITLE = _("Xem trước khi nhập")
+NO_PERMISSION = _(
+    "Bạn không có quyền nhập danh sách công chức, viên chức. Nếu bạn là cán bộ tổ chức, "
+    "hãy nhờ quản trị viên cấp quyền."
+)
+PREVIEW_EXPIRED = _(
+    "Bản xem trước không còn nữa (đã được áp dụng, hoặc đã có tệp khác được tải lên). "
+    "Hãy tải tệp lên lại."
+)
+NO_FILE = _("Hãy chọn tệp danh sách (.xlsx hoặc .csv).")
+SESSION_KEY = "learners_staff_import"
+# Every error is in the plan (and printed by the command); the page shows this many.
+MAX_SHOWN_ERRORS = 500
+
+TEMPLATE_FILENAME = "mau_danh_sach_cong_chuc"
+TEMPLATE_HEADER = ("employee_code", "full_name", "email", "agency_code", "position")
+TEMPLATE_EXAMPLE = (
+    "CC009001",
+    "Trần Thị Bình",
+    "binh.tt@snv.binhan.gov.vn",
+    "SNV-VP",
+    "Chuyên viên",
+)
+
+
+class _SizeLimitUploadHandler(FileUploadHandler):
+    """Stops receiving a file once it passes the import's size limit, so that a huge upload
+    is neither held in memory nor written to a temporary file."""
+
+    too_large = False
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > MAX_FILE_SIZE:
+            self.too_large = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None  # the next handler builds the file
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp danh sách"),
+        error_messages={"required": NO_FILE, "empty": NO_FILE},
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def __init__(self, *args, too_large=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        self.fields["file"].help_text = _(
+            "Tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv), không quá %(size)s MB và %(rows)s người."
+        ) % {"size": MAX_FILE_SIZE // (1024 * 1024), "rows": f"{MAX_ROWS:,}".replace(",", ".")}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_SIZE:
+            raise ValidationError(FILE_TOO_LARGE, params={"max": MAX_FILE_SIZE // (1024 * 1024)})
+        return upload
+
+    def full_clean(self):
+        super().full_clean()
+        if self.too_large:
+            # The upload handler dropped the file: say why instead of "choose a file".
+            self.errors.pop("file", None)
+            self.add_error(
+                "file", ValidationError(FILE_TOO_LARGE % {"max": MAX_FILE_SIZE // (1024 * 1024)})
+            )
+
+
+def _forbidden(request):
+    """A real 403 with the reason, rather than Wagtail's redirect to the dashboard."""
+    return TemplateResponse(
+        request, "learners/admin/import/forbidden.html", {"message": NO_PERMISSION}, status=403
+    )
+
+
+class _ImportViewMixin(WagtailAdminTemplateMixin):
+    page_title = PAGE_TITLE
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": reverse("learners_import"), "label": PAGE_TITLE}]
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class StaffImportView(_ImportViewMixin, TemplateView):
+    """The upload form; a file with errors comes back here with every error by row."""
+
+    template_name = "learners/admin/import/upload.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import_staff(request.user):
+            return _forbidden(request)
+        # The size limit must be in place before anything reads the request body, the CSRF
+        # middleware included; so the CSRF check runs here, once the handler is added.
+        self.size_limit = _SizeLimitUploadHandler(request)
+        request.upload_handlers.insert(0, self.size_limit)
+        return csrf_protect(super().dispatch)(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", StaffImportForm())
+        return super().get_context_data(
+            columns=[
+                (name, FIELD_LABELS[name], name in ("employee_code", "full_name", "agency_code"))
+                for name in TEMPLATE_HEADER
+            ],
+            has_agency=bool(self.request.user.is_superuser or self.request.user.agency_id),
+            max_shown_errors=MAX_SHOWN_ERRORS,
+            **kwargs,
+        )
+
+    def post(self, request):
+        form = StaffImportForm(request.POST, request.FILES, too_large=self.size_limit.too_large)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        plan = plan_import(user=request.user, file=form.cleaned_data["file"])
+        if not plan.is_valid:
+            return self.render_to_response(
+                self.get_context_data(
+                    form=StaffImportForm(), plan=plan, errors=plan.errors[:MAX_SHOWN_ERRORS]
+                )
+            )
+        token = secrets.token_urlsafe(16)
+        # One pending import per session: a new upload replaces the previous preview.
+        request.session[SESSION_KEY] = {
+            "token": token,
+            "user": request.user.pk,
+            "plan": plan.as_data(),
+        }
+        return redirect("learners_import_preview", token=token)
+
+
+def _pending_plan(request, token) -> ImportPlan | None:
+    pending = request.session.get(SESSION_KEY)
+    if (
+        not pending
+        or not secrets.compare_digest(pending["token"].encode(), token.encode())
+        or pending["user"] != request.user.pk
+    ):
+        return None
+    return ImportPlan.from_data(pending["plan"])
+
+
+class StaffImportPreviewView(_ImportViewMixin, TemplateView):
+    """What the import will create and change, with the "Áp dụng" button."""
+
+    template_name = "learners/admin/import/preview.html"
+    page_title = PREVIEW_TITLE
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import_staff(request.user):
+            return _forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": PREVIEW_TITLE}]
+
+    def get(self, request, token):
+        plan = _pending_plan(request, token)
+        if plan is None:
+            messages.error(request, PREVIEW_EXPIRED)
+            return redirect("learners_import")
+        return self.render_to_response(
+            self.get_context_data(
+                plan=plan,
+                apply_url=reverse("learners_import_apply", kwargs={"token": token}),
+            )
+        )
+
+
+class StaffImportApplyView(View):
+    """Apply the previewed plan (POST only); the service re-checks it under lock."""
+
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import_staff(request.user):
+            return _forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, token):
+        plan = _pending_plan(request, token)
+        if plan is None:
+            messages.error(request, PREVIEW_EXPIRED)
+            return redirect("learners_import")
+        # Used once, applied or refused: a second click cannot import it again.
+        del request.session[SESSION_KEY]
+        try:
+            result = apply_import(user=request.user, plan=plan)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("learners_import")
+        messages.success(request, result.message)
+        return redirect("learners_import")
+
+
+class StaffImportTemplateView(View):
+    """The template to fill in: the header row and one example row, as CSV or XLSX."""
+
+    file_format = "csv"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import_staff(request.user):
+            return _forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        if self.file_format == "xlsx":
+            return self.xlsx_response()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerows([TEMPLATE_HEADER, TEMPLATE_EXAMPLE])
+        # The BOM tells Excel the file is UTF-8, so the Vietnamese opens correctly.
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_FILENAME}.csv"'
+        return response
+
+    def xlsx_response(self):
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Danh sách"
+        sheet.append(TEMPLATE_HEADER)
+        sheet.append(TEMPLATE_EXAMPLE)
+        # Codes as text, so that Excel keeps leading zeros ("001234").
+        for row in sheet.iter_rows(min_row=1, max_row=200, max_col=len(TEMPLATE_HEADER)):
+            for cell in row:
+                cell.number_format = "@"
+        for letter, width in zip("ABCDE", (18, 28, 32, 14, 24), strict=True):
+            sheet.column_dimensions[letter].width = width
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_FILENAME}.xlsx"'
+        return response
+
+
+class StaffImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import_staff(request.user)
+
+
+class StaffImportLogFormatter(LogFormatter):
+    label = _("Nhập danh sách công chức")
+
+    def format_message(self, log_entry):
+        try:
+            return (
+                _("Đã nhập %(created)s người mới, cập nhật %(updated)s người từ tệp “%(file)s”.")
+                % log_entry.data
+            )
+        except (KeyError, TypeError):
+            return _("Đã nhập danh sách công chức.")
+
+
+urlpatterns = [
+    path("learners/import/", StaffImportView.as_view(), name="learners_import"),
+    path(
+        "learners/import/template.csv",
+        StaffImportTemplateView.as_view(),
+        name="learners_import_template",
+    ),
+    path(
+        "learners/import/template.xlsx",
+        StaffImportTemplateView.as_view(file_format="xlsx"),
+        name="learners_import_template_xlsx",
+    ),
+    path(
+        "learners/import/<str:token>/",
+        StaffImportPreviewView.as_view(),
+        name="learners_import_preview",
+    ),
+    path(
+        "learners/import/<str:token>/apply/",
+        StaffImportApplyView.as_view(),
+        name="learners_import_apply",
+    ),
+]

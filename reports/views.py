@@ -1,0 +1,321 @@
+"""HR reports in the Wagtail admin (menu Báo cáo), for HR officers and administrators.
+
+Every queryset starts from ``learners.scope``: an HR officer sees the people of their agency's
+subtree and nothing else, in the tables, the totals, the filter choices, the exports and the
+transcript pages. Someone without ``learners.view_records`` gets a 403 page.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import Button
+
+from learners.scope import can_view_records, scoped_agencies, scoped_people
+
+from . import selectors
+from .exports import AgencySummaryExport, CompletionExport, TranscriptExport, vietnamese_number
+from .filters import AgencySummaryFilterSet, CompletionFilterSet
+
+COMPLETION_TITLE = _("Kết quả học tập theo người")
+SUMMARY_TITLE = _("Tổng hợp theo cơ quan, đơn vị")
+TRANSCRIPT_TITLE = _("Kết quả học tập của một người")
+NO_PERMISSION = _(
+    "Bạn không có quyền xem kết quả học tập của cán bộ, công chức. Các báo cáo này dành cho "
+    "cán bộ tổ chức; hãy liên hệ quản trị hệ thống nếu bạn cần quyền này."
+)
+
+
+def short_date(value) -> str:
+    """``31/08/2017`` (a date, or a datetime in local time); empty for nothing."""
+    if value is None:
+        return ""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    return date_format(value, "d/m/Y")
+
+
+def percent_text(value) -> str:
+    """``87,5%``; empty for nothing."""
+    return "" if value is None else f"{vietnamese_number(value)}%"
+
+
+class RecordsAccessMixin:
+    """A real 403 (not Wagtail's redirect to the dashboard) for anyone who may not see records:
+    the link may have been shared, and the person should read why it does not open."""
+
+    forbidden_template_name = "reports/forbidden.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_records(request.user):
+            return TemplateResponse(
+                request, self.forbidden_template_name, {"message": NO_PERMISSION}, status=403
+            )
+        self.today = timezone.localdate()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            # Straight to the file: the listing's context would load every row into memory.
+            return self.as_spreadsheet(self.get_filtered_queryset(), request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def header_more_buttons(self):
+        # The site's words for exports, rather than Wagtail's "Download XLSX/CSV".
+        return [
+            Button(
+                _("Xuất tệp Excel"), url=self.xlsx_export_url, icon_name="download", priority=90
+            ),
+            Button(_("Xuất tệp CSV"), url=self.csv_export_url, icon_name="download", priority=100),
+        ]
+
+
+class StatusColumn(Column):
+    """The learning state as a status tag, and "Quá hạn" beside it when the due date passed."""
+
+    cell_template_name = "reports/cells/status.html"
+
+
+class UnitsColumn(Column):
+    """A link to the same summary one level down, for units that have sub-units."""
+
+    cell_template_name = "reports/cells/units.html"
+
+
+class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
+    """(a) One row per person in scope (per enrolment when no course is chosen), with their
+    progress, dates, best quiz score and certificate; totals above the table."""
+
+    page_title = COMPLETION_TITLE
+    header_icon = "user"
+    template_name = "reports/report.html"
+    results_template_name = "reports/completion_results.html"
+    index_url_name = "reports_completion"
+    index_results_url_name = "reports_completion_results"
+    filterset_class = CompletionFilterSet
+    default_ordering = "name"
+    paginate_by = 50
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_filtering:
+            return _("Không có ai khớp với bộ lọc. Hãy bỏ bớt điều kiện lọc.")
+        return _(
+            "Chưa có ai ghi danh khóa học nào. Chọn một khóa học để xem cả những người chưa "
+            "bắt đầu, hoặc giao khóa học cho cơ quan, đơn vị."
+        )
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "today": self.today}
+
+    @cached_property
+    def course(self):
+        return self.filters.chosen_course if self.filters else None
+
+    @cached_property
+    def structure(self):
+        return selectors.course_structure(course=self.course)
+
+    def get_valid_orderings(self):
+        return [key for name in selectors.COMPLETION_ORDERINGS for key in (name, f"-{name}")]
+
+    def get_base_queryset(self):
+        return selectors.completion_rows(
+            people=scoped_people(self.request.user), structure=self.structure, course=self.course
+        )
+
+    def order_queryset(self, queryset):
+        return selectors.order_rows(queryset, self.ordering or "name")
+
+    def decorate_paginated_queryset(self, rows):
+        return [self.prepare_export_item(row) for row in rows]
+
+    @cached_property
+    def columns(self):
+        columns = [
+            TitleColumn(
+                "name",
+                label=_("Họ và tên"),
+                get_url=lambda row: reverse("reports_person", args=[row.pk]),
+                sort_key="name",
+            ),
+            Column("employee_code", label=_("Mã số CC, VC"), sort_key="employee_code"),
+            Column("agency", label=_("Cơ quan, đơn vị"), accessor="agency.name", sort_key="agency"),
+            Column("position", label=_("Chức vụ")),
+        ]
+        if self.course is None:
+            columns.append(Column("course_title", label=_("Khóa học")))
+        return [
+            *columns,
+            Column(
+                "enrolled_at",
+                label=_("Ngày ghi danh"),
+                accessor=lambda row: short_date(row.enrolled_at),
+                sort_key="enrolled_at",
+            ),
+            Column(
+                "progress",
+                label=_("Tiến độ"),
+                accessor=lambda row: percent_text(row.progress_percent),
+                sort_key="progress",
+            ),
+            StatusColumn("status", label=_("Trạng thái")),
+            Column(
+                "completed_at",
+                label=_("Ngày hoàn thành"),
+                accessor=lambda row: short_date(row.completed_at),
+                sort_key="completed_at",
+            ),
+            Column(
+                "best_score",
+                label=_("Điểm cao nhất"),
+                accessor=lambda row: percent_text(row.best_score),
+                sort_key="best_score",
+            ),
+            NumberColumn("attempt_count", label=_("Lượt làm bài")),
+            Column("certificate_number", label=_("Số GCN")),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["course"] = self.course
+        context["totals"] = selectors.completion_totals(
+            self.object_list, course=self.course, today=self.today
+        )
+        return context
+
+
+class AgencySummaryView(RecordsAccessMixin, AgencySummaryExport, ReportView):
+    """(b) Per unit below the officer's agency (or a chosen parent), its whole subtree counted:
+    people, enrolled, completed, rate, overdue, average best score; and a bar chart of rates."""
+
+    page_title = SUMMARY_TITLE
+    header_icon = "group"
+    template_name = "reports/report.html"
+    results_template_name = "reports/agency_summary_results.html"
+    index_url_name = "reports_agencies"
+    index_results_url_name = "reports_agencies_results"
+    filterset_class = AgencySummaryFilterSet
+    paginate_by = None
+    no_results_message = _("Đơn vị này chưa có đơn vị trực thuộc nào.")
+
+    @cached_property
+    def course(self):
+        return self.filters.chosen_course if self.filters else None
+
+    @cached_property
+    def summary(self):
+        user = self.request.user
+        parent = (self.filters and self.filters.chosen_parent) or (
+            selectors.default_summary_parent(user=user, agencies=scoped_agencies(user))
+        )
+        return selectors.agency_summary(
+            people=scoped_people(user),
+            parent=parent,
+            structure=selectors.course_structure(course=self.course),
+            course=self.course,
+            today=self.today,
+        )
+
+    def get_filtered_queryset(self):
+        return self.summary.rows
+
+    def completion_url(self, row):
+        params = {"agency": row.agency.pk}
+        if self.course is not None:
+            params["course"] = self.course.pk
+        return f"{reverse('reports_completion')}?{urlencode(params)}"
+
+    def units_url(self, row):
+        if not row.has_children:
+            return None
+        params = {"parent": row.agency.pk}
+        if self.course is not None:
+            params["course"] = self.course.pk
+        return f"{reverse('reports_agencies')}?{urlencode(params)}"
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "name",
+                label=_("Cơ quan, đơn vị"),
+                accessor=lambda row: (
+                    _("%(name)s (trực tiếp)") % {"name": row.name} if row.direct else row.name
+                ),
+                get_url=self.completion_url,
+            ),
+            NumberColumn("people", label=_("Số người")),
+            NumberColumn("enrolled", label=_("Đã ghi danh")),
+            NumberColumn("completed", label=_("Đã hoàn thành")),
+            Column("rate", label=_("Tỉ lệ hoàn thành"), accessor=lambda r: percent_text(r.rate)),
+            NumberColumn("overdue", label=_("Quá hạn")),
+            Column(
+                "average_score",
+                label=_("Điểm TB cao nhất"),
+                accessor=lambda row: percent_text(row.average_score),
+            ),
+            UnitsColumn("units", label=_("Đơn vị trực thuộc"), accessor=self.units_url),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(summary=self.summary, course=self.course)
+        return context
+
+
+class PersonTranscriptView(RecordsAccessMixin, TranscriptExport, ReportView):
+    """(c) One person's transcript: every enrolled course with its modules, lessons, quizzes
+    and certificate. A person outside the officer's scope is a 404, as if they did not exist."""
+
+    page_title = TRANSCRIPT_TITLE
+    header_icon = "user"
+    template_name = "reports/report.html"
+    results_template_name = "reports/transcript_results.html"
+    paginate_by = None
+    no_results_message = _("Người này chưa ghi danh khóa học nào.")
+
+    @cached_property
+    def person(self):
+        people = scoped_people(self.request.user).select_related("agency")
+        return get_object_or_404(people, pk=self.kwargs["user_id"])
+
+    @cached_property
+    def courses(self):
+        return selectors.transcript(person=self.person, today=self.today)
+
+    def get_filtered_queryset(self):
+        return [item for course in self.courses for item in course.items]
+
+    def get_index_url(self):
+        return reverse("reports_person", args=[self.person.pk])
+
+    def get_index_results_url(self):
+        return self.get_index_url()
+
+    def get_page_subtitle(self):
+        return self.person.get_full_name()
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("reports_completion"), "label": COMPLETION_TITLE},
+            {"url": "", "label": self.person.get_full_name()},
+        ]
+
+    def get_filename(self):
+        code = slugify(self.person.employee_code) or str(self.person.pk)
+        return f"{self.export_filename}-{code}-{self.today:%Y-%m-%d}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(person=self.person, courses=self.courses)
+        return context
