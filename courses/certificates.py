@@ -99,13 +99,6 @@ def certificates_visible_to(user):
     return queryset.filter(user__in=scoped_people(user))
 
 
-def can_download(user, certificate) -> bool:
-    """The owner, an HR officer whose scope holds the owner, or a superuser."""
-    return user.is_authenticated and (
-        certificate.user_id == user.pk or in_scope(user, certificate.user)
-    )
-
-
 def can_manage(user, certificate) -> bool:
     """Revoke or re-issue: the change permission and the owner inside the user's scope."""
     return user.has_perm("courses.change_certificate") and in_scope(user, certificate.user)
@@ -133,7 +126,7 @@ def _printed_fields(*, user, course) -> dict:
     course_page = models.CoursePage.objects.only("title", "estimated_hours").get(pk=course.pk)
     agency_name = agency_chain_name(agency=user.agency) if user.agency_id else ""
     return {
-        "full_name": user.get_full_name(),
+        "full_name": user.get_full_name()[:150],
         "employee_code": user.employee_code,
         "agency_name": agency_name[:255],
         "course_title": course_page.title,

@@ -28,7 +28,7 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from .selectors import decorate_row
+from .selectors import decorate_row, without_jit
 
 BOM = "\ufeff"
 # A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
@@ -106,12 +106,14 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         return item
 
     def iter_export_items(self, queryset):
-        """Rows from the database in chunks, not all in memory at once."""
-        items = queryset
-        if isinstance(queryset, QuerySet):
-            items = queryset.iterator(chunk_size=CHUNK_ROWS)
-        for item in items:
-            yield self.prepare_export_item(item)
+        """Rows from the database in chunks (a server-side cursor on PostgreSQL), not all in
+        memory at once."""
+        if not isinstance(queryset, QuerySet):
+            yield from (self.prepare_export_item(item) for item in queryset)
+            return
+        with without_jit(queryset.db):
+            for item in queryset.iterator(chunk_size=CHUNK_ROWS):
+                yield self.prepare_export_item(item)
 
     def get_headings(self, queryset):
         return [neutralise(self.get_heading(queryset, field)) for field in self.list_export]

@@ -6,6 +6,7 @@ officer's scope (``learners.scope.scoped_people``); nothing here widens it.
 """
 
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,9 +14,12 @@ from functools import reduce
 from operator import or_
 
 from anyascii import anyascii
+from django.db import connections, transaction
 from django.db.models import (
+    Case,
     CharField,
     Count,
+    DecimalField,
     Exists,
     F,
     FilteredRelation,
@@ -25,9 +29,9 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
-    Sum,
     TextChoices,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, NullIf, Substr
 from django.utils.translation import gettext_lazy as _
@@ -52,30 +56,38 @@ class Status(TextChoices):
 #
 # Vietnamese lists sort by the given name, the last word of "Nguyễn Văn An", then by the whole
 # name, with diacritics folded: the key of "Đỗ Thị Ánh" is ("anh", "do thi anh"). Names equal
-# once folded ("Lê Thị Anh", "Lê Thị Ánh") then compare as written, in NFC: a letter without a
-# mark comes before the same letter with one. SQLite calls anyascii itself (functions registered
+# once folded ("Lê Thị Anh", "Lê Thị Ánh") then compare as written: a letter without a mark
+# comes before the same letter with one. SQLite calls anyascii itself (functions registered
 # on each connection); PostgreSQL folds with TRANSLATE over a table built from anyascii below,
 # so both databases sort alike. The keys are expressions computed per row; an expression index
 # on them (a migration of the learners app) would let a very large list skip the sort.
-# Names in scripts other than Latin fold on SQLite only; none are expected in a staff list.
+# PostgreSQL folds the Vietnamese letters only; other marked letters (ç, ñ, ö…) fold on SQLite
+# only, which changes nothing for a Vietnamese staff list.
 
 
-def _latin_fold_table() -> tuple[str, str]:
-    """Every precomposed Latin letter anyascii folds to one ASCII letter, as two aligned strings
-    for SQL TRANSLATE: all the Vietnamese letters (ă â đ ê ô ơ ư with their five tones) and the
-    rest of Latin-1 and Latin Extended."""
-    source, target = [], []
-    for block in (range(0xC0, 0x250), range(0x1E00, 0x1F00)):
-        for code in block:
-            char = chr(code)
-            folded = anyascii(char)
-            if len(folded) == 1 and folded.isalpha() and folded != char:
-                source.append(char)
-                target.append(folded)
-    return "".join(source), "".join(target)
+def _vietnamese_fold_table() -> tuple[str, str]:
+    """The letters of Vietnamese with a mark (ă â đ ê ô ơ ư, each vowel with its five tones),
+    both cases, and what anyascii folds each to, as two aligned strings for SQL TRANSLATE.
+
+    Kept to these 134 letters on purpose: TRANSLATE scans the table for every character of
+    every name, so a table of all Latin letters makes sorting 10,000 people several times
+    slower.
+    """
+    tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    vowels = ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u")
+    vowels += ("u\u031b", "y")
+    letters = {unicodedata.normalize("NFC", vowel + tone) for vowel in vowels for tone in tones} | {
+        "đ"
+    }
+    letters |= {letter.upper() for letter in letters}
+    source = "".join(sorted(letter for letter in letters if not letter.isascii()))
+    # The marks of decomposed (NFD) text come last with nothing opposite: TRANSLATE deletes
+    # them, so "A" + U+0301 folds like "Á" without a costly NORMALIZE on every row.
+    marks = "".join(sorted({mark for vowel in vowels for mark in vowel[1:]} | set(tones[1:])))
+    return source + marks, "".join(anyascii(letter) for letter in source)
 
 
-FOLD_FROM, FOLD_TO = _latin_fold_table()
+FOLD_FROM, FOLD_TO = _vietnamese_fold_table()
 
 
 def fold(text: str | None) -> str:
@@ -88,19 +100,14 @@ def last_word(text: str | None) -> str:
     return words[-1] if words else ""
 
 
-def nfc(text: str | None) -> str:
-    return unicodedata.normalize("NFC", text or "")
-
-
 def register_sqlite_functions(sender, connection, **kwargs):
-    """Give each new SQLite connection the two functions :class:`Fold` and :class:`LastWord`
+    """Give each new SQLite connection the functions :class:`Fold` and :class:`LastWord`
     compile to (PostgreSQL uses built-in functions)."""
     if connection.vendor == "sqlite":
         connection.connection.create_function("parlearn_fold", 1, fold, deterministic=True)
         connection.connection.create_function(
             "parlearn_last_word", 1, last_word, deterministic=True
         )
-        connection.connection.create_function("parlearn_nfc", 1, nfc, deterministic=True)
 
 
 class Fold(Func):
@@ -111,7 +118,7 @@ class Fold(Func):
 
     def as_postgresql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"LOWER(TRANSLATE(NORMALIZE({sql}, NFC), %s, %s))", [*params, FOLD_FROM, FOLD_TO]
+        return f"LOWER(TRANSLATE({sql}, %s, %s))", [*params, FOLD_FROM, FOLD_TO]
 
 
 class LastWord(Func):
@@ -125,17 +132,6 @@ class LastWord(Func):
         return f"REGEXP_REPLACE(BTRIM({sql}), %s, '')", [*params, r"^.*\s"]
 
 
-class Nfc(Func):
-    """The text in Unicode normal form C, so that decomposed input compares like composed."""
-
-    function = "PARLEARN_NFC"
-    output_field = CharField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"NORMALIZE({sql}, NFC)", params
-
-
 def display_name():
     return Coalesce(NullIf(F("full_name"), Value("")), F("username"), output_field=CharField())
 
@@ -144,13 +140,32 @@ def name_ordering(*, descending: bool = False) -> list:
     """ORDER BY terms for people in Vietnamese order: given name, whole name (both folded),
     the name as written, then id."""
     name = display_name()
-    keys = [Fold(LastWord(name)), Fold(name), Nfc(name), F("pk")]
+    keys = [Fold(LastWord(name)), Fold(name), name, F("pk")]
     return [key.desc() if descending else key.asc() for key in keys]
 
 
 def vietnamese_sort_key(name: str) -> tuple[str, str, str]:
     """The same order in Python, for short lists sorted after the query."""
-    return fold(last_word(name)), fold(name), nfc(name)
+    return fold(last_word(name)), fold(name), name
+
+
+@contextmanager
+def without_jit(using: str = "default"):
+    """Run the enclosed queries without PostgreSQL's JIT compiler (a no-op elsewhere).
+
+    A report over 10,000 people runs a correlated subquery per person; the planner's cost
+    estimate then passes ``jit_above_cost`` and PostgreSQL spends seconds compiling a query
+    that executes in a fraction of one. ``SET LOCAL`` lasts for the transaction only, so the
+    connection is left as it was.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=using):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+        yield
 
 
 # Course structure ---------------------------------------------------------------------------------
@@ -228,22 +243,49 @@ def _course_ref(course):
     return course.pk if course is not None else OuterRef("enrolment__course_id")
 
 
-def _quiz_filter(course, structure):
-    if course is not None:
-        return Q(quiz_id__in=structure.quizzes.get(course.pk, []))
-    return Q(quiz__path__startswith=OuterRef("enrolment__course__path"))
-
-
-def _best_score(course, structure):
-    best = (
-        Attempt.objects.filter(_quiz_filter(course, structure), user=OuterRef("pk"))
+def _attempts(quiz_ids):
+    return (
+        Attempt.objects.filter(user=OuterRef("pk"), quiz_id__in=quiz_ids)
         .exclude(submitted_at=None)
         .order_by()
         .values("user_id")
-        .annotate(best=Max("score"))
-        .values("best")
     )
-    return Subquery(best)
+
+
+def _per_course(course, structure, make, output_field):
+    """A per-row figure over the quizzes of the row's course: with a chosen course, one
+    subquery over its quiz ids; without, a CASE over the (few) courses picks the subquery of
+    the row's course. (A path LIKE join to the page tree instead makes PostgreSQL scan the
+    pages once per person.)"""
+    if course is not None:
+        return Subquery(make(structure.quizzes.get(course.pk, [])), output_field=output_field)
+    whens = [
+        When(enrolment__course_id=course_id, then=Subquery(make(ids), output_field=output_field))
+        for course_id, ids in structure.quizzes.items()
+        if ids
+    ]
+    if not whens:
+        return Value(None, output_field=output_field)
+    return Case(*whens, default=None, output_field=output_field)
+
+
+def _best_score(course, structure):
+    return _per_course(
+        course,
+        structure,
+        lambda ids: _attempts(ids).annotate(best=Max("score")).values("best"),
+        DecimalField(max_digits=5, decimal_places=2),
+    )
+
+
+def _attempt_count(course, structure):
+    counted = _per_course(
+        course,
+        structure,
+        lambda ids: _attempts(ids).annotate(n=Count("pk")).values("n"),
+        IntegerField(),
+    )
+    return Coalesce(counted, 0)
 
 
 def _progress_exists(course):
@@ -282,9 +324,6 @@ def completion_rows(*, people, structure, course=None):
         completed_at__isnull=False,
         lesson_id__in=structure.lessons.get(course.pk, []) if course else structure.all_lessons,
     )
-    attempts = Attempt.objects.filter(_quiz_filter(course, structure), user=OuterRef("pk")).exclude(
-        submitted_at=None
-    )
     certificate = Certificate.objects.filter(
         user=OuterRef("pk"), course_id=course_ref, revoked_at__isnull=True
     ).values("number")[:1]
@@ -301,7 +340,7 @@ def completion_rows(*, people, structure, course=None):
             has_progress=_progress_exists(course),
             done_lessons=_count(done),
             best_score=_best_score(course, structure),
-            attempt_count=_count(attempts),
+            attempt_count=_attempt_count(course, structure),
             certificate_number=Subquery(certificate),
         )
     )
@@ -372,6 +411,16 @@ def order_rows(rows, ordering: str = "name"):
     descending = ordering.startswith("-")
     make = COMPLETION_ORDERINGS.get(ordering.lstrip("-"), name_ordering)
     return rows.order_by(*make(descending=descending))
+
+
+def fetch_page(rows, page_rows, *, course):
+    """The rows of one page, in two queries: the page's keys in report order (the ORDER BY,
+    LIMIT and OFFSET without the per-row subqueries, which PostgreSQL would otherwise run for
+    every skipped row of a deep page), then the annotated rows of those keys."""
+    key = "pk" if course is not None else "enrolment_id"
+    keys = list(page_rows.values_list(key, flat=True))
+    found = {getattr(row, key): row for row in rows.order_by().filter(**{f"{key}__in": keys})}
+    return [found[k] for k in keys]
 
 
 def decorate_row(row, *, structure: CourseStructure, today: date):
@@ -488,8 +537,9 @@ def default_summary_parent(*, user, agencies):
 
 def agency_summary(*, people, parent, structure, course=None, today: date) -> AgencySummary:
     """Report (b): per unit directly below ``parent`` (None: the roots), people, enrolled,
-    completed, overdue and the average best quiz score, grouped in SQL by path prefix. Two
-    queries: the units, the figures."""
+    completed, overdue and the average best quiz score. Three queries: the units; the counts,
+    grouped in SQL by agency path prefix; each person's best score (per course when no course
+    is chosen), a MAX grouped in SQL, summed per unit here (at most one number per person)."""
     steplen = Agency.steplen
     if parent is None:
         units = Agency.objects.filter(depth=1)
@@ -498,13 +548,13 @@ def agency_summary(*, people, parent, structure, course=None, today: date) -> Ag
         units = Agency.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
         people = people.filter(agency__path__startswith=parent.path)
         prefix = (parent.depth + 1) * steplen
+    people = people.filter(is_active=True, agency__isnull=False)
     if course is not None:
         relation = FilteredRelation("enrolments", condition=Q(enrolments__course_id=course.pk))
     else:
         relation = FilteredRelation("enrolments")
     figures = (
-        people.filter(is_active=True, agency__isnull=False)
-        .annotate(enrolment=relation, unit=Substr("agency__path", 1, prefix))
+        people.annotate(enrolment=relation, unit=Substr("agency__path", 1, prefix))
         .order_by()
         .values("unit")
         .annotate(
@@ -512,19 +562,49 @@ def agency_summary(*, people, parent, structure, course=None, today: date) -> Ag
             enrolled=Count("enrolment__id"),
             completed=Count("enrolment__id", filter=Q(enrolment__completed_at__isnull=False)),
             overdue=Count("enrolment__id", filter=overdue_q(today)),
-            score_sum=Sum(_best_score(course, structure)),
-            score_count=Count(_best_score(course, structure)),
         )
     )
     by_unit = {row.pop("unit"): row for row in figures}
+    for unit, best in _best_scores(people, structure, course=course, prefix=prefix):
+        row = by_unit.setdefault(unit, {})
+        row["score_sum"] = row.get("score_sum", 0) + best
+        row["score_count"] = row.get("score_count", 0) + 1
     per_person = course is not None
     rows = []
     if parent is not None and parent.path in by_unit:
         rows.append(_agency_row(parent, by_unit[parent.path], per_person=per_person, direct=True))
     # Units by name as Vietnamese lists sort (treebeard's sibling order puts "Đ" after "T").
-    for unit in sorted(units, key=lambda unit: (fold(unit.name), nfc(unit.name))):
+    for unit in sorted(units, key=lambda unit: (fold(unit.name), unit.name)):
         rows.append(_agency_row(unit, by_unit.get(unit.path, {}), per_person=per_person))
     return AgencySummary(parent=parent, rows=rows, per_person=per_person)
+
+
+def _best_scores(people, structure, *, course, prefix):
+    """(unit path prefix, best score) for each person (and course, without a chosen course)
+    with a submitted attempt at the course's quizzes."""
+    quizzes = {
+        course_id: ids
+        for course_id, ids in structure.quizzes.items()
+        if ids and (course is None or course_id == course.pk)
+    }
+    if not quizzes:
+        return []
+    which_course = Case(
+        *(When(quiz_id__in=ids, then=Value(course_id)) for course_id, ids in quizzes.items()),
+        output_field=IntegerField(),
+    )
+    return (
+        Attempt.objects.filter(
+            user__in=people.values("pk"),
+            quiz_id__in=[pk for ids in quizzes.values() for pk in ids],
+        )
+        .exclude(submitted_at=None)
+        .annotate(unit=Substr("user__agency__path", 1, prefix), of_course=which_course)
+        .order_by()
+        .values("user_id", "of_course", "unit")
+        .annotate(best=Max("score"))
+        .values_list("unit", "best")
+    )
 
 
 def _agency_row(agency, figures, *, per_person, direct=False):

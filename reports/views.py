@@ -135,6 +135,11 @@ class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
     def order_queryset(self, queryset):
         return selectors.order_rows(queryset, self.ordering or "name")
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = selectors.fetch_page(queryset, rows, course=self.course)
+        return paginator, page, page.object_list, is_paginated
+
     def decorate_paginated_queryset(self, rows):
         return [self.prepare_export_item(row) for row in rows]
 
