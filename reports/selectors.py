@@ -9,7 +9,7 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import reduce
 from operator import or_
 
@@ -76,9 +76,8 @@ def _vietnamese_fold_table() -> tuple[str, str]:
     tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
     vowels = ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u")
     vowels += ("u\u031b", "y")
-    letters = {unicodedata.normalize("NFC", vowel + tone) for vowel in vowels for tone in tones} | {
-        "đ"
-    }
+    letters = {unicodedata.normalize("NFC", vowel + tone) for vowel in vowels for tone in tones}
+    letters.add("đ")
     letters |= {letter.upper() for letter in letters}
     source = "".join(sorted(letter for letter in letters if not letter.isascii()))
     # The marks of decomposed (NFD) text come last with nothing opposite: TRANSLATE deletes
@@ -176,8 +175,6 @@ class CourseStructure:
     """What counts in each course: ``lessons`` are the live lessons of live modules (a
     person's progress % is completed ones over these), ``quizzes`` every quiz under the course."""
 
-    titles: dict[int, str] = field(default_factory=dict)
-    paths: dict[int, str] = field(default_factory=dict)
     lessons: dict[int, list[int]] = field(default_factory=dict)
     quizzes: dict[int, list[int]] = field(default_factory=dict)
 
@@ -202,12 +199,10 @@ def course_structure(*, course=None) -> CourseStructure:
         pages = pages.filter(path__startswith=course.path)
     structure = CourseStructure()
     current, live_modules = None, set()
-    rows = pages.order_by("path").values_list("pk", "path", "title", "live", "content_type__model")
-    for pk, path, title, live, model in rows:
+    rows = pages.order_by("path").values_list("pk", "path", "live", "content_type__model")
+    for pk, path, live, model in rows:
         if model == "coursepage":
             current = (pk, path)
-            structure.titles[pk] = title
-            structure.paths[pk] = path
             structure.lessons[pk] = []
             structure.quizzes[pk] = []
             continue
@@ -227,7 +222,7 @@ def percent(part, whole) -> Decimal | None:
     """``part`` of ``whole`` in per cent to one decimal; None when there is no whole."""
     if not whole:
         return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"))
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 # (a) Completion by person -------------------------------------------------------------------------
@@ -308,8 +303,8 @@ def enrolment_rows(*, people, course=None):
 
 def completion_rows(*, people, structure, course=None):
     """Report (a): one row per person (or per enrolment when no course is chosen) with every
-    column as an annotation. The per-row figures are correlated subqueries, so a page of 50 rows
-    costs one query and an export streams from one query."""
+    column as an annotation. The per-row figures are correlated subqueries: a page costs two
+    queries (``fetch_page``) and an export streams from one, whatever the number of rows."""
     course_ref = _course_ref(course)
     if course is not None:
         row_course = {"row_course_id": Value(course.pk), "course_title": Value(course.title)}
@@ -498,7 +493,9 @@ class AgencyRow:
     def average_score(self) -> Decimal | None:
         if not self.score_count:
             return None
-        return (Decimal(self.score_sum) / self.score_count).quantize(Decimal("0.1"))
+        return (Decimal(self.score_sum) / self.score_count).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
 
     @property
     def has_children(self) -> bool:
@@ -666,8 +663,15 @@ class TranscriptCourse:
         return percent(self.lessons_done, self.lesson_total) or Decimal(0)
 
     @property
-    def modules(self):
-        return [item for item in self.items if item.kind == "module"]
+    def status(self) -> Status:
+        if self.enrolment.completed_at:
+            return Status.COMPLETED
+        started = any(
+            item.status in (Status.IN_PROGRESS, Status.COMPLETED)
+            for item in self.items
+            if item.kind != "module"
+        )
+        return Status.IN_PROGRESS if started else Status.NOT_STARTED
 
 
 def transcript(*, person, today: date) -> list[TranscriptCourse]:

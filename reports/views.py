@@ -103,6 +103,7 @@ class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
     filterset_class = CompletionFilterSet
     default_ordering = "name"
     paginate_by = 50
+    table_classname = "listing hr-table"
 
     @cached_property
     def no_results_message(self):
@@ -210,6 +211,7 @@ class AgencySummaryView(RecordsAccessMixin, AgencySummaryExport, ReportView):
     index_results_url_name = "reports_agencies_results"
     filterset_class = AgencySummaryFilterSet
     paginate_by = None
+    table_classname = "listing hr-table"
     no_results_message = _("Đơn vị này chưa có đơn vị trực thuộc nào.")
 
     @cached_property

@@ -7,12 +7,16 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from openpyxl import load_workbook
 
 from reports.exports import FORMULA_PREFIXES, neutralise
 from tests.learners.factories import UserFactory
 
+from .conftest import enrol
 from .utils import body, column, csv_rows, url, xlsx_rows
 
 pytestmark = pytest.mark.django_db
@@ -198,6 +202,10 @@ def test_neutralise_prefixes_an_apostrophe(prefix):
     assert neutralise(f"{prefix}1+1") == f"'{prefix}1+1"
 
 
+def test_neutralise_catches_str_subclasses():
+    assert neutralise(mark_safe("=1+1")) == "'=1+1"
+
+
 @pytest.mark.parametrize(
     "value", ["Nguyễn Văn An", "", "1+1", "a=b", "'=x", 12, Decimal("-5"), None]
 )
@@ -289,3 +297,24 @@ def test_command_refuses_unknown_agency_or_course(db, tmp_path):
         call_command(
             "export_completion", "--format=csv", "--course=khong-co", f"--output={tmp_path}/a.csv"
         )
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_export_queries_do_not_grow_with_people(district_client, agencies, course, export):
+    def count():
+        address = url("reports_completion", course=course.pk, export=export)
+        body(district_client.get(address))
+        with CaptureQueriesContext(connection) as queries:
+            rows = body(district_client.get(address))
+        return len(queries), rows
+
+    for _ in range(3):
+        enrol(UserFactory(agency=agencies["HDS-NV"]), course)
+    few, _rows = count()
+    for _ in range(27):
+        enrol(UserFactory(agency=agencies["HDS-NV"]), course)
+    many, data = count()
+
+    assert many == few
+    rows = csv_rows(data) if export == "csv" else xlsx_rows(data)
+    assert len(rows) == 1 + 30 + 1  # heading, the people, the officer

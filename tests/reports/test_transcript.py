@@ -56,6 +56,19 @@ def test_transcript_of_a_person_half_way(district_client, people, course):
         ("quiz", "Bài kiểm tra 2", Status.NOT_STARTED),
     ]
     assert response.context["courses"][0].progress_percent == 25
+    assert response.context["courses"][0].status == Status.IN_PROGRESS
+
+
+def test_an_overdue_course_that_was_never_opened(district_client, people):
+    response = district_client.get(url("reports_person", people["duc"].pk))
+
+    (entry,) = response.context["courses"]
+    assert (entry.status, entry.is_overdue, entry.progress_percent) == (
+        Status.NOT_STARTED,
+        True,
+        0,
+    )
+    assert "Chưa bắt đầu · Quá hạn" in response.text
 
 
 def test_a_revoked_certificate_is_shown_as_revoked(district_client, people, course):
