@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/parlearn
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo migrate test test-postgres lint format check pytest bench bench-hr messages clean
+.PHONY: install axe run demo migrate test test-postgres lint format check pytest bench bench-hr messages clean
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "PAR Learn needs Python 3.11 or newer (set PYTHON=python3.11).")'
@@ -18,6 +18,20 @@ $(STAMP):
 	touch $@
 
 install: $(STAMP)
+
+# The browser tests (tests/browser) run in Debian's Chromium when it is installed, and are
+# skipped, with this message, when it is not; REQUIRE_BROWSER=1 (CI) turns the skip into a failure.
+CHROMIUM := /usr/bin/chromium
+BROWSER_NOTE := if [ ! -x $(CHROMIUM) ]; then \
+	if [ "$$REQUIRE_BROWSER" = 1 ]; then echo "Không có $(CHROMIUM), mà REQUIRE_BROWSER=1: các kiểm thử trình duyệt sẽ báo lỗi."; \
+	else echo "Bỏ qua kiểm thử trình duyệt: không có $(CHROMIUM) (cài bằng: apt-get install chromium)."; fi; fi
+
+# axe-core, for the browser tests' accessibility checks: from npm, when there is an npm.
+axe: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	else echo "Không có npm: chưa cài axe-core, kiểm tra khả năng tiếp cận trong tests/browser sẽ bị bỏ qua."; fi
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -40,15 +54,17 @@ check: install
 	$(BIN)/python manage.py check --settings=settings.test
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=settings.test
 
-pytest: install
+pytest: install axe
+	@$(BROWSER_NOTE)
 	$(BIN)/python -m pytest
 
 test: lint check pytest
 
-test-postgres: install
+test-postgres: install axe
 	@DATABASE_URL=$(PG_URL) $(BIN)/python -c 'import os, psycopg; psycopg.connect(os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", connect_timeout=5).close()' \
 		|| { echo "No PostgreSQL server answers at $(PG_URL): start it, or set PG_URL."; exit 1; }
 	DATABASE_URL=$(PG_URL) $(BIN)/python manage.py check --settings=settings.test
+	@$(BROWSER_NOTE)
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest --create-db
 
 bench: install
