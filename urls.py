@@ -8,8 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from courses import certificate_views
 from courses import views as course_views
 from home import views as home_views
+from reports import history as site_history
 
 urlpatterns = [
+    # Wagtail's site history, limited to the HR scope (reports/history.py): before the admin.
+    *site_history.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("learners.urls")),

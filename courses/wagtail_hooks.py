@@ -1,6 +1,10 @@
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,6 +18,12 @@ from .assignment_views import (
 )
 from .assignments import ASSIGN_LOG_ACTION
 from .models import Trainer
+from .records import (
+    PAGE_HOLDS_RECORDS,
+    PERSON_HOLDS_RECORDS,
+    page_holds_records,
+    person_holds_records,
+)
 
 
 class TrainerViewSet(SnippetViewSet):
@@ -75,3 +85,48 @@ def register_certificate_viewset():
 
 
 hooks.register("register_log_actions", register_certificate_log_actions)
+
+
+# Training records are kept ----------------------------------------------------------------------
+
+
+@hooks.register("before_delete_page")
+def keep_pages_with_records(request, page):
+    """Nobody deletes a page under which trainees have records (see courses/records.py)."""
+    if page_holds_records(page):
+        messages.error(request, PAGE_HOLDS_RECORDS % {"title": page.get_admin_display_title()})
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_records_in_bulk_deletes(request, action_type, objects, action):
+    """The same rule for the admin's bulk "Delete" of pages and of users."""
+    if action_type != "delete":
+        return None
+    User = get_user_model()
+    refusals = [
+        PAGE_HOLDS_RECORDS % {"title": obj.get_admin_display_title()}
+        for obj in objects
+        if isinstance(obj, Page) and page_holds_records(obj)
+    ] + [
+        PERSON_HOLDS_RECORDS % {"name": obj.get_full_name() or obj.get_username()}
+        for obj in objects
+        if isinstance(obj, User) and person_holds_records(obj)
+    ]
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
+    next_url = getattr(action, "next_url", None)
+    return redirect(next_url if next_url and next_url != request.path else "wagtailadmin_home")
+
+
+@hooks.register("before_delete_user")
+def keep_people_with_records(request, person):
+    """A person with training records is deactivated, not deleted (see courses/records.py)."""
+    if person_holds_records(person):
+        name = person.get_full_name() or person.get_username()
+        messages.error(request, PERSON_HOLDS_RECORDS % {"name": name})
+        return redirect("wagtailusers_users:edit", person.pk)
+    return None

@@ -172,6 +172,8 @@ WAGTAIL_USER_EDIT_FORM = "learners.forms.AdminUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "learners.forms.AdminUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = ["full_name", "employee_code", "agency", "position", "phone"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pages restricted to signed-in people send visitors to the site's own sign-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Login lockout (django-axes): 5 failures for one username from one address lock it for

@@ -51,6 +51,7 @@ from tests.matrix.core import (
     ADMIN_DENIED,
     BAD_REQUEST,
     FORBIDDEN,
+    LOGIN,
     NOT_ALLOWED,
     NOT_FOUND,
     OK,
@@ -318,6 +319,13 @@ def a_changed(world, role):
     return a.full_name != A_NAME or a.agency_id != world.agencies["district_1_office"].pk
 
 
+A_ACCOUNT = redirect_to(url("wagtailusers_users:edit", obj("users.trainee_a.pk")), exact=True)
+
+
+def a_deleted(world, role):
+    return not User.objects.filter(pk=world.users[OWNER].pk).exists()
+
+
 def spare_deleted(world, role):
     return not User.objects.filter(pk=world.spare.pk).exists()
 
@@ -377,10 +385,10 @@ ASSIGNED = admin_view(
     hr_other=OK,
     admin=redirect_to("/admin/assignments/", exact=True),
 )
+BACK_TO_MODULE = redirect_to(lambda world: f"/admin/pages/{world.module.pk}/", exact=True)
 BACK_TO_CERTIFICATE = redirect_to(url("certificates:detail", obj("certificate.pk")), exact=True)
-# Wagtail's page privacy sends people to its own sign-in page (WAGTAIL_FRONTEND_LOGIN_URL is
-# not set), not to /accounts/login/.
-PAGE_LOGIN = redirect_to("/_util/login/?next=", label="302 → Wagtail's page sign-in")
+# Wagtail's page privacy sends people to the site's sign-in page (WAGTAIL_FRONTEND_LOGIN_URL).
+PAGE_LOGIN = LOGIN
 
 
 # The rules --------------------------------------------------------------------------------------
@@ -1126,7 +1134,17 @@ PROJECT_ADMIN_RULES = [
         (
             Probe("/admin/users/", admin_only()),
             Probe(url("wagtailusers_users:edit", obj("users.trainee_a.pk")), admin_only()),
-            Probe(url("wagtailusers_users:delete", obj("users.trainee_a.pk")), admin_only()),
+            Probe(
+                url("wagtailusers_users:delete", obj("users.trainee_a.pk")),
+                admin_only(admin=A_ACCOUNT),
+                note="A has training records: the administrator is sent to deactivate instead",
+            ),
+            Probe(
+                url("wagtailusers_users:delete", obj("users.trainee_a.pk")),
+                admin_only(admin=A_ACCOUNT),
+                method="post",
+                effect=nothing_changed(a_deleted, "deleting a person with training records"),
+            ),
             Probe(
                 url("wagtailusers_users:delete", obj("spare.pk")),
                 admin_only(admin=redirect_to("/admin/users/", exact=True)),
@@ -1209,6 +1227,25 @@ WAGTAIL_RULES = [
                 effect=changed_only_for(("admin",), spare_deleted, "deleting a person in bulk"),
             ),
             Probe(
+                lambda world: f"/admin/bulk/learners/user/delete/?id={world.users['trainee_a'].pk}",
+                admin_only(admin=redirect_to("/admin/")),
+                method="post",
+                effect=nothing_changed(a_deleted, "deleting a person with records in bulk"),
+            ),
+            Probe(
+                lambda world: f"/admin/bulk/wagtailcore/page/delete/?id={world.lesson.pk}",
+                admin_view(
+                    trainer=redirect_to("/admin/"),
+                    hr=redirect_to("/admin/"),
+                    admin=redirect_to("/admin/"),
+                ),
+                method="post",
+                effect=nothing_changed(
+                    lambda world, role: not lesson_exists_with_progress(world, role),
+                    "deleting a lesson with progress in bulk",
+                ),
+            ),
+            Probe(
                 lambda world: f"/admin/bulk/wagtailcore/page/unpublish/?id={world.lesson.pk}",
                 ANY_ADMIN_USER,
                 note="the confirmation lists what the user may not unpublish",
@@ -1270,36 +1307,47 @@ WAGTAIL_RULES = [
         "page-delete",
         ("admin/pages/<int:page_id>/delete/",),
         (
-            Probe(lesson_admin("delete/"), trainer_view(allowed=ADMIN_DENIED, admin=OK)),
             Probe(
                 lesson_admin("delete/"),
-                admin_only(admin=redirect_to(lambda world: f"/admin/pages/{world.module.pk}/")),
+                trainer_view(allowed=BACK_TO_MODULE),
+                note="a lesson with progress: refused for everyone, with the reason",
+            ),
+            Probe(
+                lesson_admin("delete/"),
+                trainer_view(allowed=BACK_TO_MODULE),
                 method="post",
-                effect=changed_only_for(
-                    ("admin",),
+                effect=nothing_changed(
                     lambda world, role: not lesson_exists_with_progress(world, role),
                     "deleting a lesson and, with it, every trainee's progress on it",
                 ),
             ),
             Probe(
                 lambda world: f"/admin/pages/{world.quiz.pk}/delete/",
-                admin_only(admin=redirect_to(lambda world: f"/admin/pages/{world.module.pk}/")),
+                trainer_view(allowed=BACK_TO_MODULE),
                 method="post",
-                effect=changed_only_for(
-                    ("admin",),
+                effect=nothing_changed(
                     lambda world, role: not Attempt.objects.filter(quiz_id=world.quiz.pk).exists(),
                     "deleting a quiz and, with it, every trainee's attempts",
                 ),
             ),
+            Probe(
+                lambda world: f"/admin/pages/{world.draft.pk}/delete/",
+                trainer_view(),
+                note="a draft lesson nobody has studied: trainers may delete it",
+            ),
+            Probe(
+                lambda world: f"/admin/pages/{world.draft.pk}/delete/",
+                trainer_view(allowed=BACK_TO_MODULE),
+                method="post",
+                effect=changed_only_for(
+                    ("trainer", "admin"),
+                    lambda world, role: not Page.objects.filter(pk=world.draft.pk).exists(),
+                    "deleting a draft lesson without records",
+                ),
+            ),
         ),
-        why="deleting a lesson or quiz deletes the trainees' progress and attempts with it",
-        bugs={
-            "trainer": "a trainer can delete a live lesson or quiz page (Wagtail lets "
-            "change+publish delete leaf pages, and the Giảng viên group has both); "
-            "LessonProgress.lesson and Attempt.quiz are on_delete=CASCADE, so every "
-            "trainee's progress on the lesson (or every attempt at the quiz) — records the "
-            "trainer may not even read (the reports are 403 for them) — is erased with it",
-        },
+        why="a page that holds trainees' progress, attempts or certificates is never deleted "
+        "(unpublish it instead); one without records may be deleted by its editors",
     ),
     Rule(
         "page-chooser",
@@ -1384,15 +1432,7 @@ WAGTAIL_RULES = [
                 ),
             ),
         ),
-        why="the audit log: each entry for the users allowed on its model",
-        bugs={
-            "hr_other": "Wagtail's site history filters log entries by model permission only, "
-            "not by the HR scope: the other district's HR officer reads the entries about "
-            "trainee A — the administrator's edit of A's account (labelled with A's full name, "
-            "through learners.view_records on the user model) and the revocation of A's "
-            "certificate (its number and the revocation reason, through "
-            "courses.change_certificate) — in the page and in its CSV/XLSX export",
-        },
+        why="the audit log: entries about people only inside the viewer's HR scope",
     ),
     Rule("admin-account", ("admin/account/",), (Probe("/admin/account/", ANY_ADMIN_USER),)),
     Rule(
