@@ -30,12 +30,27 @@ _FIELDS = {
 }
 
 
-class AdminUserEditForm(UserEditForm):
+class _CivilServantFields(forms.Form):
+    """Wagtail's user forms declare a required first and last name and e-mail address: a
+    Vietnamese full name replaces the first two, and not every civil servant has an e-mail
+    address (the staff import allows none either)."""
+
+    first_name = None
+    last_name = None
+    email = forms.EmailField(
+        label=_("Thư điện tử"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": EMAIL_INVALID},
+    )
+
+
+class AdminUserEditForm(_CivilServantFields, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = {"username", "is_active"} | _FIELDS
 
 
-class AdminUserCreationForm(UserCreationForm):
+class AdminUserCreationForm(_CivilServantFields, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = {"username"} | _FIELDS
 

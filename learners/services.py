@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 
+from .audit import CONTACT_EDIT_LOG_ACTION, change, log_person_change
 from .models import Agency, User
 from .selectors import agency_people_count
 
@@ -136,6 +137,14 @@ def user_update_contact(*, user: User, email: str, phone: str) -> User:
         validate_phone(phone)
     except ValidationError as error:
         raise ValidationError({"phone": error}) from None
-    user.email, user.phone = email, phone
-    user.save(update_fields=["email", "phone"])
+    labels = {"email": _("Thư điện tử"), "phone": _("Số điện thoại")}
+    changes = [
+        change(name, labels[name], getattr(user, name), value)
+        for name, value in (("email", email), ("phone", phone))
+        if getattr(user, name) != value
+    ]
+    with transaction.atomic():
+        user.email, user.phone = email, phone
+        user.save(update_fields=["email", "phone"])
+        log_person_change(person=user, by=user, changes=changes, action=CONTACT_EDIT_LOG_ACTION)
     return user

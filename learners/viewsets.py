@@ -1,6 +1,8 @@
+from django.contrib.auth import update_session_auth_hash
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.users.views.users import EditView as WagtailUserEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .admin_views import (
@@ -10,6 +12,7 @@ from .admin_views import (
     AgencyIndexView,
     AgencyMoveView,
 )
+from .audit import form_changes, log_person_change
 from .forms import (
     AdminUserCreationForm,
     AdminUserEditForm,
@@ -20,10 +23,27 @@ from .forms import (
 from .models import Agency
 
 
+class UserEditView(WagtailUserEditView):
+    """Wagtail's user editor, logging what changed (learners/audit.py) instead of a bare
+    "edited"."""
+
+    def save_instance(self):
+        old = type(self.object).objects.get(pk=self.object.pk)
+        changes = form_changes(self.form, old)
+        self.action_class(
+            self.form.instance, user=self.request.user, form=self.form, log_action=False
+        ).execute(skip_permission_checks=True)
+        log_person_change(person=self.form.instance, by=self.request.user, changes=changes)
+        if self.object == self.request.user and "password1" in self.form.changed_data:
+            update_session_auth_hash(self.request, self.object)
+        return self.form.instance
+
+
 class UserViewSet(WagtailUserViewSet):
     """Wagtail's user admin with the civil-servant fields (name, code, agency, position)."""
 
     template_prefix = "learners/admin/users/"
+    edit_view_class = UserEditView
 
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm

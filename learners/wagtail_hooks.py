@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from . import import_views
+from . import audit, import_views
 from .admin_views import MOVE_LOG_ACTION
 from .importing import IMPORT_LOG_ACTION
 from .viewsets import AgencyViewSet
@@ -49,3 +49,6 @@ def register_staff_import_menu_item():
 @hooks.register("register_log_actions")
 def register_staff_import_log_actions(actions):
     actions.register_action(IMPORT_LOG_ACTION)(import_views.StaffImportLogFormatter)
+
+
+hooks.register("register_log_actions", audit.register_log_actions)

@@ -1,0 +1,87 @@
+"""The audit trail of changes to a person's record, in Wagtail's audit log (site history).
+
+Wagtail logs an edit in the user admin as a bare "edited". For a civil servant's record the log
+says what changed, from what to what: the administrator who moved someone to another agency,
+renamed them, changed their code or deactivated them is on record, and so is a person who
+corrected their own e-mail address or phone number. Passwords are recorded as changed, never
+with a value.
+"""
+
+from django.db.models import Model
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter, log
+
+PERSON_EDIT_LOG_ACTION = "learners.edit_person"
+CONTACT_EDIT_LOG_ACTION = "learners.edit_contact"
+PASSWORD_FIELDS = frozenset({"password", "password1", "password2"})
+PASSWORD_LABEL = _("Mật khẩu")
+
+
+def shown(value) -> str:
+    """A field's value as the log keeps it: text, never an object."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return gettext("Có") if value else gettext("Không")
+    if isinstance(value, Model):
+        return str(value)
+    if isinstance(value, list | tuple | set) or hasattr(value, "all"):
+        items = value.all() if hasattr(value, "all") else value
+        return ", ".join(sorted(str(item) for item in items))
+    return str(value)
+
+
+def change(field: str, label, old="", new="") -> dict:
+    if field in PASSWORD_FIELDS:
+        return {"field": "password", "label": str(PASSWORD_LABEL)}
+    return {"field": field, "label": str(label), "old": shown(old), "new": shown(new)}
+
+
+def form_changes(form, old) -> list[dict]:
+    """What a valid admin form changes on ``old`` (the person as stored before the save)."""
+    changes, password = [], False
+    for name in form.changed_data:
+        if name in PASSWORD_FIELDS:
+            password = True
+            continue
+        field = form.fields[name]
+        before = getattr(old, name)
+        if name == "groups":
+            before = list(before.all())
+        after = form.cleaned_data.get(name)
+        if shown(before) != shown(after):
+            changes.append(change(name, field.label or name, before, after))
+    if password:
+        changes.append(change("password", PASSWORD_LABEL))
+    return changes
+
+
+def log_person_change(*, person, by, changes: list[dict], action=PERSON_EDIT_LOG_ACTION):
+    if changes:
+        log(instance=person, action=action, user=by, data={"changes": changes})
+
+
+class PersonChangeFormatter(LogFormatter):
+    label = _("Sửa hồ sơ")
+
+    def format_message(self, log_entry):
+        parts = []
+        for item in (log_entry.data or {}).get("changes", []):
+            if item.get("field") == "password":
+                parts.append(gettext("%(label)s: đã đổi") % item)
+            else:
+                parts.append(
+                    gettext("%(label)s: “%(old)s” → “%(new)s”")
+                    % {"label": item.get("label"), "old": item.get("old"), "new": item.get("new")}
+                )
+        return "; ".join(parts) or gettext("Đã sửa hồ sơ.")
+
+
+class ContactChangeFormatter(PersonChangeFormatter):
+    label = _("Tự sửa thông tin liên hệ")
+
+
+def register_log_actions(actions):
+    actions.register_action(PERSON_EDIT_LOG_ACTION)(PersonChangeFormatter)
+    actions.register_action(CONTACT_EDIT_LOG_ACTION)(ContactChangeFormatter)
