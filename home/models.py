@@ -1,6 +1,7 @@
 """The site root, the shared page base and site-wide settings."""
 
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -84,6 +85,41 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("contact_phone"),
         FieldPanel("footer_note"),
     ]
+
+    # Every public page shows these: read from the cache, not the database, on each request.
+    # A save clears the entry; the timeout bounds how long another process without a shared
+    # cache (no REDIS_URL) can show the old text.
+    CACHE_TIMEOUT = 5 * 60
+
+    @staticmethod
+    def cache_key(site_id) -> str:
+        return f"home:site-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        key = cls.cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, cls.CACHE_TIMEOUT)
+        return instance
+
+    def _forget(self):
+        # Now, and again once committed: a request in between may have cached the old row.
+        key = self.cache_key(self.site_id)
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._forget()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._forget()
+        return result
 
     class Meta:
         verbose_name = _("thiết lập trang")

@@ -1,4 +1,5 @@
 from django import template
+from django.core.cache import cache
 
 from courses import selectors
 
@@ -9,3 +10,21 @@ register = template.Library()
 def live_courses():
     """Live, public courses with their module count (for the home page)."""
     return selectors.live_course_list()
+
+
+TAGS_CACHE_TIMEOUT = 10 * 60
+
+
+@register.simple_tag(takes_context=True)
+def page_tags(context, page):
+    """The page's tags. A live page's come from the cache, keyed by its last publication (tags
+    change only when a trainer publishes); a preview or a draft reads them as they are."""
+    request = context.get("request")
+    if getattr(request, "is_preview", False) or not page.live or not page.last_published_at:
+        return list(page.tags.all())
+    key = f"courses:page-tags:{page.pk}:{page.last_published_at.timestamp()}"
+    tags = cache.get(key)
+    if tags is None:
+        tags = list(page.tags.all())
+        cache.set(key, tags, TAGS_CACHE_TIMEOUT)
+    return tags

