@@ -15,6 +15,7 @@ import segno
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -218,6 +219,33 @@ def certificate_reissue(*, certificate, by):
             data={"replaces": certificate.number},
         )
     return new
+
+
+def completions_without_certificate(*, course=None):
+    """Completed enrolments with no certificate at all: completions from before certificates
+    existed, or whose issue failed. A revoked certificate counts as one (revoking is a
+    decision, and an administrator re-issues on purpose)."""
+    enrolments = models.Enrolment.objects.filter(completed_at__isnull=False).exclude(
+        Exists(
+            models.Certificate.objects.filter(
+                user_id=OuterRef("user_id"), course_id=OuterRef("course_id")
+            )
+        )
+    )
+    if course is not None:
+        enrolments = enrolments.filter(course_id=course.pk)
+    return enrolments.select_related("user__agency", "course").order_by("completed_at", "pk")
+
+
+def certificates_backfill(*, course=None) -> list:
+    """Issue the missing certificates (``completions_without_certificate``), each dated by its
+    completion; returns them. Idempotent: a second run issues nothing."""
+    return [
+        certificate_issue(
+            user=enrolment.user, course=enrolment.course, completed_at=enrolment.completed_at
+        )
+        for enrolment in completions_without_certificate(course=course).iterator(chunk_size=500)
+    ]
 
 
 # PDF --------------------------------------------------------------------------------------------
