@@ -212,6 +212,11 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         cells = []
         for field, raw in row_dict.items():
             value, number_format = self.export_cell(field, raw, self.FORMAT_XLSX)
+            if number_format is None and not (isinstance(value, str) and value[:1] == "="):
+                # A plain value: openpyxl writes it through one reused cell, far cheaper than a
+                # cell object each (text that could be a formula was neutralised above).
+                cells.append(value)
+                continue
             cell = WriteOnlyCell(sheet, value)
             if cell.data_type == "f":  # belt and braces: openpyxl must never write a formula
                 cell.data_type = "s"

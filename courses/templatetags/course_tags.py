@@ -28,3 +28,19 @@ def page_tags(context, page):
         tags = list(page.tags.all())
         cache.set(key, tags, TAGS_CACHE_TIMEOUT)
     return tags
+
+
+@register.simple_tag(takes_context=True)
+def with_my_progress(context, courses):
+    """The courses, each with ``my_enrolment``: the signed-in person's enrolment with
+    ``done_lessons``, ``total_lessons`` and ``percent`` (``selectors.dashboard``: three
+    queries), or None. Anonymous visitors cost nothing."""
+    courses = list(courses)
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    mine = {}
+    if user is not None and user.is_authenticated and courses:
+        mine = {e.course_id: e for e in selectors.dashboard(user=user, request=request)}
+    for course in courses:
+        course.my_enrolment = mine.get(course.pk)
+    return courses
