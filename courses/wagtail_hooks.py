@@ -4,10 +4,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import slide_import_views
 from .assignment_views import (
     ASSIGNMENTS_ICON,
     ASSIGNMENTS_TITLE,
@@ -17,13 +19,14 @@ from .assignment_views import (
     AssignmentMenuItem,
 )
 from .assignments import ASSIGN_LOG_ACTION
-from .models import Trainer
+from .models import LessonPage, Trainer
 from .records import (
     PAGE_HOLDS_RECORDS,
     PERSON_HOLDS_RECORDS,
     page_holds_records,
     person_holds_records,
 )
+from .slide_import import IMPORT_LOG_ACTION as IMPORT_SLIDES_LOG_ACTION
 
 
 class TrainerViewSet(SnippetViewSet):
@@ -130,3 +133,44 @@ def keep_people_with_records(request, person):
         messages.error(request, PERSON_HOLDS_RECORDS % {"name": name})
         return redirect("wagtailusers_users:edit", person.pk)
     return None
+
+
+# Nhập bài trình chiếu từ PDF -------------------------------------------------------------------
+
+
+class SlideImportMenuItem(PageMenuItem):
+    label = slide_import_views.PAGE_TITLE
+    icon_name = "media"
+    url_name = "courses_slide_import"
+
+    def is_shown(self, user):
+        return (
+            self.page.specific_class is LessonPage
+            and self.page.permissions_for_user(user).can_edit()
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_slide_import_urls():
+    return [
+        path(
+            "lessons/<int:lesson_id>/import-slides/",
+            slide_import_views.SlideImportView.as_view(),
+            name="courses_slide_import",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def slide_import_header_button(page, user, view_name, next_url=None):
+    yield SlideImportMenuItem(page=page, priority=25)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def slide_import_listing_button(page, user, next_url=None):
+    yield SlideImportMenuItem(page=page, priority=25)
+
+
+@hooks.register("register_log_actions")
+def register_slide_import_log_action(actions):
+    actions.register_action(IMPORT_SLIDES_LOG_ACTION)(slide_import_views.SlideImportLogFormatter)

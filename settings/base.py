@@ -167,6 +167,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
 DOCUMENT_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# A lecture's PDF turned into a slide deck (courses/slide_import.py), in the request.
+SLIDE_PDF_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+SLIDE_PDF_MAX_PAGES = 120
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_USER_EDIT_FORM = "learners.forms.AdminUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "learners.forms.AdminUserCreationForm"

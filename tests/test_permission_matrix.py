@@ -1304,6 +1304,19 @@ WAGTAIL_RULES = [
         why="Wagtail's page editing: trainers (page permissions on the site) and the admin",
     ),
     Rule(
+        "slide-import",
+        ("admin/lessons/<int:lesson_id>/import-slides/",),
+        (
+            Probe(lambda world: f"/admin/lessons/{world.lesson.pk}/import-slides/", trainer_view()),
+            Probe(
+                lambda world: f"/admin/lessons/{world.module.pk}/import-slides/",
+                trainer_view(allowed=NOT_FOUND, denied=NOT_FOUND),
+                note="a module is not a lesson (ids of pages are not secret)",
+            ),
+        ),
+        why="turning a lecture PDF into a lesson's slide deck: the lesson's editors",
+    ),
+    Rule(
         "page-delete",
         ("admin/pages/<int:page_id>/delete/",),
         (
