@@ -449,11 +449,32 @@ def _hocvien_progress(course):
         _take_quiz(user, second_quiz, right=2, seed=3)
 
 
+HOME_TITLE = "Bồi dưỡng cải cách hành chính"
+HOME_SUMMARY = (
+    "Bài giảng, trang chiếu và bài kiểm tra của các lớp tập huấn cải cách hành chính do Sở Nội vụ "
+    "tổ chức: học lại bất cứ lúc nào, trên máy tính cơ quan hay điện thoại."
+)
+HOME_INTRO = (
+    "<p>Mỗi chuyên đề gồm các bài học có trang chiếu và một bài kiểm tra; học xong mọi chuyên "
+    "đề của khóa học để nhận giấy chứng nhận.</p>"
+)
+
+
+def _home(home, result):
+    """The home page's words, when it still has the blank ones the first migration gave it."""
+    if home.summary:
+        return
+    home.title, home.summary, home.intro = HOME_TITLE, HOME_SUMMARY, HOME_INTRO
+    home.save_revision().publish()
+    result.created.append("trang chủ")
+
+
 @transaction.atomic
 def load_demo() -> DemoResult:
     """Create what is missing of the demo course, its images and the demo accounts."""
     result = DemoResult()
     home = HomePage.objects.get(depth=2)
+    _home(home, result)
     collection = _collection()
     trainers = _trainers()
     index = _child(home, CourseIndexPage, "khoa-hoc")
