@@ -15,6 +15,8 @@ try:
 except ImportError:  # no Playwright: conftest.py skips every test here, or fails them in CI
     expect = None
 
+from tests.reports.test_exports import COMPLETION_HEADINGS
+
 from .conftest import (
     DESKTOP,
     PHONE,
@@ -32,22 +34,6 @@ pytestmark = [
 
 COURSE_URL = "/khoa-hoc/tap-huan-cchc-2017/"
 COMPLETION_REPORT_URL = "/admin/reports/ket-qua-hoc-tap/"
-COMPLETION_HEADINGS = [
-    "Họ và tên",
-    "Mã số công chức, viên chức",
-    "Cơ quan, đơn vị",
-    "Chức vụ",
-    "Khóa học",
-    "Ngày ghi danh",
-    "Hạn hoàn thành",
-    "Tiến độ (%)",
-    "Trạng thái",
-    "Quá hạn",
-    "Ngày hoàn thành",
-    "Điểm kiểm tra cao nhất (%)",
-    "Số lượt làm bài",
-    "Số giấy chứng nhận",
-]
 
 
 # The demo, as the test process sees it ---------------------------------------------------------
@@ -279,6 +265,40 @@ def test_trainer_edits_a_lesson_title_and_publishes_it(page, new_context, page_e
     # The module page lists it under its new title.
     visitor.goto(lesson.get_parent().url)
     expect(visitor.locator("main")).to_contain_text(new_title)
+    assert not page_errors, page_errors
+
+
+def test_trainer_turns_a_lecture_pdf_into_slides_and_publishes_them(
+    page, new_context, page_errors, tmp_path
+):
+    from tests.courses.test_slide_import import lecture_pdf
+
+    lesson = module_lessons(demo_modules(demo_course())[3])[-1]
+    pdf = tmp_path / "chi-so-cchc.pdf"
+    pdf.write_bytes(lecture_pdf())
+
+    admin_sign_in(page, "giangvien")
+    page.goto(f"/admin/pages/{lesson.pk}/edit/")
+    # "Nhập bài trình chiếu từ PDF" is among the page's actions in the editor's header.
+    page.locator("header [data-w-dropdown-target=toggle]").first.click()
+    page.get_by_role("link", name="Nhập bài trình chiếu từ PDF").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Nhập bài trình chiếu từ PDF")
+    page.get_by_label("Tên bài trình chiếu").fill("Chỉ số CCHC: tóm tắt")
+    page.get_by_label("Tệp PDF").set_input_files(pdf)
+    page.get_by_role("button", name="Nhập bài trình chiếu").click()
+    page.wait_for_url(re.compile(rf"/admin/pages/{lesson.pk}/edit/$"))
+    expect(page.locator(".messages")).to_contain_text("gồm 3 trang chiếu")
+
+    # A draft: publish it from the footer's action menu.
+    page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]").first.click()
+    page.locator("button[name=action-publish]").click()
+    page.wait_for_url(lambda url: f"/admin/pages/{lesson.pk}/edit/" not in url)
+
+    visitor = page_errors.watch(new_context().new_page())
+    visitor.goto(lesson.url)
+    deck = visitor.locator("[data-slide-deck]").last
+    expect(deck).to_contain_text("Tổng quan về cải cách hành chính")
+    expect(deck.locator("img[alt='Kết quả giai đoạn 2011–2015']")).to_have_count(1)
     assert not page_errors, page_errors
 
 
