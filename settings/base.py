@@ -119,7 +119,9 @@ LOGOUT_REDIRECT_URL = "/"
 # Internationalisation: Vietnamese first, English available.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the site's own strings (makemessages). locale_admin/: Vietnamese for the Wagtail admin
+# screens trainers and HR officers use that Wagtail's own catalogue leaves in English.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
