@@ -177,6 +177,8 @@ WAGTAIL_USER_EDIT_FORM = "learners.forms.AdminUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "learners.forms.AdminUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = ["full_name", "employee_code", "agency", "position", "phone"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the admin would load every avatar from an outside server (no CDN, no tracking).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Pages restricted to signed-in people send visitors to the site's own sign-in page.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -53,3 +53,4 @@ def test_the_wagtail_admin_speaks_vietnamese_to_trainers(client):
     for text in ("Lưu nháp", "Thao tác khác", "Bản đồ thu nhỏ"):
         assert text in html, text
     assert ">Save draft<" not in html
+    assert "gravatar" not in client.get("/admin/").content.decode()  # nothing from outside
