@@ -54,3 +54,15 @@ def test_the_wagtail_admin_speaks_vietnamese_to_trainers(client):
         assert text in html, text
     assert ">Save draft<" not in html
     assert "gravatar" not in client.get("/admin/").content.decode()  # nothing from outside
+
+
+@pytest.mark.django_db
+def test_the_admin_scripts_speak_vietnamese_too(client):
+    from tests.learners.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True))
+    import json
+
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+    text = "Thu gọn tất cả"
+    assert text in catalogue or json.dumps(text)[1:-1] in catalogue
