@@ -117,7 +117,7 @@ def slides_from_pdf(file) -> list[Slide]:
                 scale = 4 * SLIDE_WIDTH / height
             image = page.render(scale=scale).to_pil().convert("RGB")
             buffer = io.BytesIO()
-            image.save(buffer, format="PNG", optimize=True)
+            image.save(buffer, format="PNG", compress_level=6)
             textpage = page.get_textpage()
             title, text_html = _text_parts(textpage.get_text_bounded(), index + 1)
             slides.append(Slide(index + 1, title, text_html, buffer.getvalue(), *image.size))

@@ -171,7 +171,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "t
 DOCUMENT_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 # A lecture's PDF turned into a slide deck (courses/slide_import.py), in the request.
 SLIDE_PDF_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-SLIDE_PDF_MAX_PAGES = 120
+SLIDE_PDF_MAX_PAGES = 80  # about 50–150 ms a page: well inside a worker's timeout
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_USER_EDIT_FORM = "learners.forms.AdminUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "learners.forms.AdminUserCreationForm"
