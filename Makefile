@@ -69,6 +69,7 @@ test-postgres: install axe
 
 bench: install
 	$(BIN)/python bench/lesson_page.py
+	$(BIN)/python bench/slide_import.py
 
 # HR reports over 10,000 people and 1,000,000 progress rows; DATABASE_URL set: PostgreSQL.
 bench-hr: install
