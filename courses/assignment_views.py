@@ -7,7 +7,6 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -21,6 +20,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
+from home.admin_access import admin_forbidden
 from learners.models import Agency
 from learners.scope import scoped_agencies, scoped_people
 
@@ -138,16 +138,12 @@ class AssignmentForm(forms.Form):
 class AccessMixin:
     """A real 403 with the reason, rather than Wagtail's redirect to the dashboard."""
 
-    forbidden_template_name = "courses/admin/assignments/forbidden.html"
-
     def has_access(self, user) -> bool:
         return can_assign(user)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.has_access(request.user):
-            return TemplateResponse(
-                request, self.forbidden_template_name, {"message": NO_PERMISSION}, status=403
-            )
+            return admin_forbidden(request, NO_PERMISSION)
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -25,6 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import LogFormatter
 
+from home.admin_access import admin_forbidden
 from home.views import post_only
 from learners.scope import in_scope
 
@@ -173,11 +173,11 @@ class CertificateMenuItem(MenuItem):
 
 
 def _forbidden(request):
-    return TemplateResponse(
+    return admin_forbidden(
         request,
-        "courses/certificates/admin/forbidden.html",
-        {"message": NO_PERMISSION},
-        status=403,
+        NO_PERMISSION,
+        back_url=reverse("certificates:index"),
+        back_label=_("Về danh sách giấy chứng nhận"),
     )
 
 

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +24,8 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
+
+from home.admin_access import admin_forbidden
 
 from .importing import (
     FIELD_LABELS,
@@ -115,10 +116,7 @@ class StaffImportForm(forms.Form):
 
 
 def _forbidden(request):
-    """A real 403 with the reason, rather than Wagtail's redirect to the dashboard."""
-    return TemplateResponse(
-        request, "learners/admin/import/forbidden.html", {"message": NO_PERMISSION}, status=403
-    )
+    return admin_forbidden(request, NO_PERMISSION)
 
 
 class _ImportViewMixin(WagtailAdminTemplateMixin):

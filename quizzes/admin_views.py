@@ -5,7 +5,6 @@ Statistics never name anyone: they count attempts and people, they do not list t
 
 import django_filters
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
@@ -20,6 +19,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from courses.models import CoursePage
+from home.admin_access import admin_forbidden
 
 from .models import QuizPage
 from .selectors import LOW_CORRECT_RATE, quiz_statistics, quizzes_with_statistics
@@ -48,18 +48,13 @@ class QuizStatisticsView(WagtailAdminTemplateMixin, TemplateView):
     """One quiz: totals, then each question asked with how its choices were picked."""
 
     template_name = "quizzes/admin/quiz_statistics.html"
-    forbidden_template_name = "quizzes/admin/forbidden.html"
     header_icon = "table"
     page_title = STATISTICS_TITLE
 
     def dispatch(self, request, page_id):
         self.quiz = get_object_or_404(QuizPage, pk=page_id)
         if not can_view_statistics(request.user, self.quiz):
-            # A real 403 rather than Wagtail's redirect to the dashboard: the link may have
-            # been shared, and the person should read why it does not open.
-            return TemplateResponse(
-                request, self.forbidden_template_name, {"message": NO_PERMISSION}, status=403
-            )
+            return admin_forbidden(request, NO_PERMISSION)
         return super().dispatch(request, page_id)
 
     def get_page_subtitle(self):

@@ -6,7 +6,6 @@ transcript pages. Someone without ``learners.view_records`` gets a 403 page.
 """
 
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -18,6 +17,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import Button
 
+from home.admin_access import admin_forbidden
 from learners.scope import can_view_records, scoped_agencies, scoped_people
 
 from . import selectors
@@ -51,13 +51,9 @@ class RecordsAccessMixin:
     """A real 403 (not Wagtail's redirect to the dashboard) for anyone who may not see records:
     the link may have been shared, and the person should read why it does not open."""
 
-    forbidden_template_name = "reports/forbidden.html"
-
     def dispatch(self, request, *args, **kwargs):
         if not can_view_records(request.user):
-            return TemplateResponse(
-                request, self.forbidden_template_name, {"message": NO_PERMISSION}, status=403
-            )
+            return admin_forbidden(request, NO_PERMISSION)
         self.today = timezone.localdate()
         return super().dispatch(request, *args, **kwargs)
 
