@@ -1,6 +1,8 @@
-from django.contrib.auth import update_session_auth_hash
+from functools import partial
+
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions import action_registry
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.views.users import EditView as WagtailUserEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
@@ -27,16 +29,16 @@ class UserEditView(WagtailUserEditView):
     """Wagtail's user editor, logging what changed (learners/audit.py) instead of a bare
     "edited"."""
 
+    @property
+    def action_class(self):
+        return partial(action_registry.get_action_class(self.model, "edit"), log_action=False)
+
     def save_instance(self):
         old = type(self.object).objects.get(pk=self.object.pk)
         changes = form_changes(self.form, old)
-        self.action_class(
-            self.form.instance, user=self.request.user, form=self.form, log_action=False
-        ).execute(skip_permission_checks=True)
-        log_person_change(person=self.form.instance, by=self.request.user, changes=changes)
-        if self.object == self.request.user and "password1" in self.form.changed_data:
-            update_session_auth_hash(self.request, self.object)
-        return self.form.instance
+        instance = super().save_instance()
+        log_person_change(person=instance, by=self.request.user, changes=changes)
+        return instance
 
 
 class UserViewSet(WagtailUserViewSet):
