@@ -126,10 +126,11 @@ def slides_from_pdf(file) -> list[Slide]:
         document.close()
 
 
-def _collection():
+def top_level_collection(name):
+    """The collection of that name under the root, made when missing."""
     root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
 
 
 def import_slide_deck(*, lesson, file, deck_title: str, user):
@@ -141,7 +142,7 @@ def import_slide_deck(*, lesson, file, deck_title: str, user):
     stored = []
     try:
         with transaction.atomic():
-            collection = _collection()
+            collection = top_level_collection(COLLECTION_NAME)
             for slide in slides:
                 image = Image(
                     title=f"{deck_title[:200]} – {slide.number}",

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from courses import services
 from courses.models import (
@@ -26,6 +25,7 @@ from courses.models import (
     ModulePage,
     Trainer,
 )
+from courses.slide_import import top_level_collection
 from home.models import HomePage
 from learners.models import Agency
 from quizzes import services as quiz_services
@@ -131,12 +131,6 @@ def _image(collection, title, png_bytes, filename):
         image.file = ImageFile(BytesIO(png_bytes), name=filename)
         image.save()
     return image
-
-
-def _collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
 
 
 def _rich_list(items):
@@ -475,7 +469,7 @@ def load_demo() -> DemoResult:
     result = DemoResult()
     home = HomePage.objects.get(depth=2)
     _home(home, result)
-    collection = _collection()
+    collection = top_level_collection(COLLECTION_NAME)
     trainers = _trainers()
     index = _child(home, CourseIndexPage, "khoa-hoc")
     if index is None:
