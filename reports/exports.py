@@ -106,6 +106,12 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
     # Column widths in the XLSX, by field; the rest get Excel's default width.
     export_widths = {}
 
+    # The day the report is about (set by the view or command): in the file name.
+    today = None
+
+    def get_filename(self):
+        return f"{self.export_filename}-{self.today:%Y-%m-%d}"
+
     def prepare_export_item(self, item):
         """A hook to compute per-row values in Python (no query) before the row is written."""
         return item
@@ -301,13 +307,9 @@ class CompletionExport(SafeSpreadsheetExportMixin):
         "certificate_number": 18,
     }
     structure = None
-    today = None
 
     def prepare_export_item(self, item):
         return decorate_row(item, structure=self.structure, today=self.today)
-
-    def get_filename(self):
-        return f"{self.export_filename}-{self.today:%Y-%m-%d}"
 
 
 class AgencySummaryExport(SafeSpreadsheetExportMixin):
@@ -336,10 +338,6 @@ class AgencySummaryExport(SafeSpreadsheetExportMixin):
         "average_score": _("Điểm kiểm tra cao nhất trung bình (%)"),
     }
     export_widths = {"name": 44, "code": 14}
-    today = None
-
-    def get_filename(self):
-        return f"{self.export_filename}-{self.today:%Y-%m-%d}"
 
 
 class TranscriptExport(SafeSpreadsheetExportMixin):
