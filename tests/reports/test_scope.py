@@ -1,6 +1,8 @@
 """HR scope: an officer of one district gets nothing of another district through any report,
 filter choice, export or transcript URL."""
 
+import re
+
 import pytest
 
 from tests.learners.factories import UserFactory
@@ -12,7 +14,12 @@ pytestmark = pytest.mark.django_db
 TAN_HOA = ("Hoàng Văn Cường", "Vũ Thị Em", "Tân Hòa", "HTH")
 
 
+# Per-request random tokens: a 64-character CSRF token holds "HTH" about once in 4,000.
+RANDOM_TOKENS = re.compile(r'("CSRF_TOKEN": |name="csrfmiddlewaretoken" value=)"[^"]*"')
+
+
 def assert_nothing_of_tan_hoa(text):
+    text = RANDOM_TOKENS.sub("", text)
     leaked = [word for word in TAN_HOA if word in text]
     assert not leaked, f"another district's data leaked: {leaked}"
 
