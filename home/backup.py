@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
-import posixpath
 import shutil
 import sqlite3
 import subprocess
@@ -32,17 +30,29 @@ import django
 import wagtail
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.utils import load_backend
 from django.utils import timezone
 
-FORMAT_VERSION = 1
+from .backup_manifest import (
+    DATABASE_MEMBERS,
+    FORMAT_VERSION,
+    MAX_MANIFEST_BYTES,
+    BackupError,
+    HashingReader,
+    manifest_bytes,
+    member_relative_path,
+    parse_manifest,
+    verify_members,
+)
+from .site_cache import clear_site_cache
+
+__all__ = ["BackupError", "DATABASE_MEMBERS", "FORMAT_VERSION", "member_relative_path"]
+
 ARCHIVE_PREFIX = "parlearn-backup-"
 ARCHIVE_SUFFIX = ".tar.gz"
 MANIFEST = "manifest.json"
 MEDIA_DIR = "media"
-DATABASE_MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
 ENGINE_LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 # Rows counted into the manifest and shown before a restore.
 COUNTED_MODELS = {
@@ -50,7 +60,6 @@ COUNTED_MODELS = {
     "pages": "wagtailcore.Page",
     "lesson_progress": "courses.LessonProgress",
 }
-MAX_MANIFEST_BYTES = 1024 * 1024
 CHUNK = 1024 * 1024
 # libpq reads these from the environment; the matching OPTIONS keys in DATABASES are passed on.
 PG_OPTION_ENV = {
@@ -62,10 +71,6 @@ PG_OPTION_ENV = {
     "passfile": "PGPASSFILE",
     "connect_timeout": "PGCONNECT_TIMEOUT",
 }
-
-
-class BackupError(Exception):
-    """A backup or restore that cannot go on; the message is written for the operator."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ class RestoreResult:
     archive: ArchiveInfo
     media_written: int
     warnings: list[str] = field(default_factory=list)
+    # Cache aliases that could not be cleared of this site's keys only (left as they were).
+    caches_skipped: list[str] = field(default_factory=list)
 
 
 # Settings ---------------------------------------------------------------------------------------
@@ -394,6 +401,8 @@ def create_backup(
         else:
             counts = _pg_dump_with_counts(settings_dict, db_file)
         db_sha256 = _sha256(db_file)
+        db_bytes = db_file.stat().st_size
+        entries = {db_member: {"sha256": db_sha256, "size": db_bytes}}
 
         files, skipped = _media_files(media_root, exclude=output_dir)
         media_count = media_bytes = 0
@@ -406,13 +415,18 @@ def create_backup(
             with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
                 tar.add(db_file, arcname=db_member, recursive=False)
                 for path, relative in files:
+                    name = f"{MEDIA_DIR}/{relative}"
                     try:
-                        info = tar.gettarinfo(path, arcname=f"{MEDIA_DIR}/{relative}")
+                        info = tar.gettarinfo(path, arcname=name)
                         with open(path, "rb") as handle:
-                            tar.addfile(info, handle)
+                            # The digest of the very bytes tarfile writes (a file rewritten
+                            # meanwhile fails the restore's check instead of passing it).
+                            reader = HashingReader(handle)
+                            tar.addfile(info, reader)
                     except FileNotFoundError:  # deleted while we were copying
                         skipped.append(relative)
                         continue
+                    entries[name] = reader.entry()
                     media_count += 1
                     media_bytes += info.size
                 manifest = {
@@ -423,22 +437,20 @@ def create_backup(
                     "database_file": db_member,
                     "database_name": Path(str(settings_dict["NAME"])).name,
                     "database_sha256": db_sha256,
-                    "database_bytes": db_file.stat().st_size,
+                    "database_bytes": db_bytes,
                     "django_version": django.get_version(),
                     "wagtail_version": wagtail.__version__,
                     "counts": counts,
                     "media": {"files": media_count, "bytes": media_bytes},
+                    # Every member but the manifest itself: checked before a restore writes.
+                    "files": entries,
                 }
-                _add_bytes(tar, MANIFEST, _manifest_bytes(manifest))
+                _add_bytes(tar, MANIFEST, manifest_bytes(manifest))
             os.replace(partial, final)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
     return BackupResult(path=final, manifest=manifest, skipped_media=skipped)
-
-
-def _manifest_bytes(manifest: dict) -> bytes:
-    return json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -452,26 +464,6 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
 # Reading and checking an archive ----------------------------------------------------------------
 
 
-def member_relative_path(name: str) -> str:
-    """The checked POSIX path of a member; refuses absolute names and any ``..`` component."""
-    if not name or "\\" in name or "\x00" in name:
-        raise BackupError(f"Tệp sao lưu có mục tên không hợp lệ: {name!r}. Từ chối khôi phục.")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        raise BackupError(
-            f"Tệp sao lưu có mục đường dẫn tuyệt đối: {name!r}. Từ chối khôi phục "
-            f"(có thể là tệp bị sửa nhằm ghi ra ngoài thư mục media)."
-        )
-    parts = name.split("/")
-    if ".." in parts:
-        raise BackupError(
-            f"Tệp sao lưu có mục chứa '..': {name!r}. Từ chối khôi phục "
-            f"(có thể là tệp bị sửa nhằm ghi ra ngoài thư mục media)."
-        )
-    if posixpath.normpath(name) != name:  # "a//b", "./a", "a/./b", "a/": not written by backup
-        raise BackupError(f"Tệp sao lưu có mục tên không hợp lệ: {name!r}. Từ chối khôi phục.")
-    return name
-
-
 def _open_archive(path: Path) -> tarfile.TarFile:
     if not path.is_file():
         raise BackupError(f"Không tìm thấy tệp sao lưu: {path}")
@@ -482,32 +474,29 @@ def _open_archive(path: Path) -> tarfile.TarFile:
 
 
 def read_archive(path, *, extract_database_to: Path | None = None) -> ArchiveInfo:
-    """Check every member and the manifest, and the sha256 of the database copy.
+    """Check every member against the manifest: names, types, sizes and sha256.
 
-    Nothing outside ``extract_database_to`` is written; a bad archive raises ``BackupError``
-    before any restore step runs.
+    The whole archive is read and every member hashed; nothing outside ``extract_database_to``
+    is written. A damaged, missing or extra member raises ``BackupError`` naming it, before any
+    restore step runs.
     """
     path = Path(path)
     tar = _open_archive(path)
     try:
         with tar:
-            manifest, db_members, media = _scan_members(tar, extract_database_to)
+            manifest, found, media = _scan_members(tar, extract_database_to)
     except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
         raise BackupError(f"Tệp sao lưu {path} bị hỏng hoặc không đọc hết được: {error}") from error
 
     if manifest is None:
         raise BackupError(f"{path} không có manifest.json: không phải tệp sao lưu PAR Learn.")
-    expected = manifest["database_file"]
-    if set(db_members) != {expected}:
+    database_members = sorted(set(found) & set(DATABASE_MEMBERS.values()))
+    if database_members != [manifest["database_file"]]:
         raise BackupError(
-            f"Tệp sao lưu phải có đúng một bản CSDL {expected!r} (thấy: "
-            f"{', '.join(sorted(db_members)) or 'không có'}). Từ chối khôi phục."
+            f"Tệp sao lưu phải có đúng một bản CSDL {manifest['database_file']!r} (thấy: "
+            f"{', '.join(database_members) or 'không có'}). Từ chối khôi phục."
         )
-    if db_members[expected] != manifest["database_sha256"]:
-        raise BackupError(
-            "Mã sha256 của bản CSDL không khớp manifest.json: tệp sao lưu bị hỏng hoặc đã bị "
-            "sửa. Từ chối khôi phục."
-        )
+    verify_members(manifest, found)
     if len(media) != manifest["media"]["files"]:
         raise BackupError(
             f"manifest.json ghi {manifest['media']['files']} tệp media nhưng tệp sao lưu có "
@@ -517,15 +506,14 @@ def read_archive(path, *, extract_database_to: Path | None = None) -> ArchiveInf
 
 
 def _scan_members(tar: tarfile.TarFile, extract_database_to: Path | None):
+    """The manifest, ``{name: {"sha256", "size"}}`` of every other member, and the media list."""
     manifest = None
-    db_members = {}
+    found = {}
     media = []
-    seen = set()
     for member in tar:
         name = member_relative_path(member.name)
-        if name in seen:
+        if name in found or (name == MANIFEST and manifest is not None):
             raise BackupError(f"Tệp sao lưu có mục trùng tên: {name!r}. Từ chối khôi phục.")
-        seen.add(name)
         if not member.isfile():
             raise BackupError(
                 f"Tệp sao lưu có mục không phải tệp thường ({name!r}: liên kết, thư mục hoặc "
@@ -534,50 +522,30 @@ def _scan_members(tar: tarfile.TarFile, extract_database_to: Path | None):
         if name == MANIFEST:
             if member.size > MAX_MANIFEST_BYTES:
                 raise BackupError("manifest.json quá lớn: tệp sao lưu không hợp lệ.")
-            manifest = _parse_manifest(tar.extractfile(member).read())
-        elif name in DATABASE_MEMBERS.values():
-            db_members[name] = _hash_member(tar, member, extract_database_to)
+            manifest = parse_manifest(tar.extractfile(member).read())
+            continue
+        if name in DATABASE_MEMBERS.values():
+            found[name] = _hash_member(tar, member, extract_database_to)
         elif name.startswith(f"{MEDIA_DIR}/"):
+            found[name] = _hash_member(tar, member, None)
             media.append(MediaMember(name, name[len(MEDIA_DIR) + 1 :], member.size))
         else:
             raise BackupError(f"Tệp sao lưu có mục lạ: {name!r}. Từ chối khôi phục.")
-    return manifest, db_members, media
+    return manifest, found, media
 
 
-def _parse_manifest(data: bytes) -> dict:
-    try:
-        manifest = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BackupError(f"manifest.json không đọc được: {error}") from error
-    if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
-        raise BackupError(
-            f"manifest.json không đúng định dạng (cần format_version = {FORMAT_VERSION})."
-        )
-    try:
-        engine = manifest["engine"]
-        if engine not in DATABASE_MEMBERS or manifest["database_file"] != DATABASE_MEMBERS[engine]:
-            raise BackupError(f"manifest.json ghi loại CSDL không hỗ trợ: {engine!r}.")
-        if not isinstance(manifest["database_sha256"], str):
-            raise TypeError
-        int(manifest["media"]["files"])
-    except (KeyError, TypeError, ValueError) as error:
-        raise BackupError(f"manifest.json thiếu hoặc sai trường: {error}") from error
-    return manifest
-
-
-def _hash_member(tar: tarfile.TarFile, member: tarfile.TarInfo, folder: Path | None) -> str:
-    digest = hashlib.sha256()
-    source = tar.extractfile(member)
+def _hash_member(tar: tarfile.TarFile, member: tarfile.TarInfo, folder: Path | None) -> dict:
+    """``{"sha256", "size"}`` of the member's data, copied into ``folder`` when given."""
+    reader = HashingReader(tar.extractfile(member))
     target = open(folder / member.name, "wb") if folder else None  # noqa: SIM115
     try:
-        while chunk := source.read(CHUNK):
-            digest.update(chunk)
+        while chunk := reader.read(CHUNK):
             if target:
                 target.write(chunk)
     finally:
         if target:
             target.close()
-    return digest.hexdigest()
+    return reader.entry()
 
 
 def check_compatible(info: ArchiveInfo, settings_dict: dict) -> list[str]:
@@ -628,10 +596,15 @@ def _close_django_connections(settings_dict: dict) -> None:
 
 
 def restore_backup(path, *, settings_dict: dict | None = None, media_root=None) -> RestoreResult:
-    """Replace the database with the archive's copy, then write its media files.
+    """Replace the database with the archive's copy, then put its media files in place.
 
-    Everything is checked before anything is replaced. Media files in MEDIA_ROOT that the
-    archive does not hold are left in place.
+    1. The whole archive is read and every member checked against the manifest (sha256, size,
+       names): a bad archive is refused here, with nothing written.
+    2. The media files are copied into a hidden staging folder inside MEDIA_ROOT and checked
+       again as they are written (the archive could change between the two reads).
+    3. The database is replaced, then the staged files are renamed into place.
+
+    Media files in MEDIA_ROOT that the archive does not hold are left in place.
     """
     settings_dict = database_settings(settings_dict)
     engine = engine_of(settings_dict)
@@ -643,53 +616,78 @@ def restore_backup(path, *, settings_dict: dict | None = None, media_root=None) 
             media_target(media_root, member.relative)
         if engine == "postgresql":
             _require_tool("pg_restore")
-        _close_django_connections(settings_dict)
-        snapshot = Path(tmp) / info.manifest["database_file"]
-        if engine == "sqlite":
-            try:
-                sqlite_restore(snapshot, settings_dict["NAME"])
-            except sqlite3.Error as error:
-                raise BackupError(f"Không ghi được CSDL SQLite: {error}") from error
-        else:
-            pg_restore(settings_dict, snapshot)
-    _after_database_restore()
-    written = _restore_media(info, media_root)
-    return RestoreResult(archive=info, media_written=written, warnings=warnings)
+        staging = _stage_media(info, media_root)
+        try:
+            _close_django_connections(settings_dict)
+            snapshot = Path(tmp) / info.manifest["database_file"]
+            if engine == "sqlite":
+                try:
+                    sqlite_restore(snapshot, settings_dict["NAME"])
+                except sqlite3.Error as error:
+                    raise BackupError(f"Không ghi được CSDL SQLite: {error}") from error
+            else:
+                pg_restore(settings_dict, snapshot)
+            skipped = _after_database_restore()
+            written = _move_staged_media(info, media_root, staging)
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+    return RestoreResult(
+        archive=info, media_written=written, warnings=warnings, caches_skipped=skipped
+    )
 
 
-def _after_database_restore() -> None:
-    """Forget what this process and the cache remember about the database that was replaced."""
+def _after_database_restore() -> list[str]:
+    """Forget what this process and the cache remember about the database that was replaced:
+    this site's cache keys only, never another application's on a shared Redis."""
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
-    cache.clear()
+    return clear_site_cache()
 
 
-def _restore_media(info: ArchiveInfo, media_root: Path) -> int:
-    wanted = {member.name: member for member in info.media}
+def _stage_media(info: ArchiveInfo, media_root: Path) -> Path | None:
+    """Copy the archive's media into a hidden folder in MEDIA_ROOT (the same file system, so
+    the final moves are renames), checking each file against the manifest as it is written."""
+    if not info.media:
+        return None
+    expected = info.manifest["files"]
     media_root.mkdir(parents=True, exist_ok=True)
-    written = 0
-    tar = _open_archive(info.path)
+    staging = Path(tempfile.mkdtemp(prefix=".parlearn-restore-", dir=media_root))
     try:
-        with tar:
+        with _open_archive(info.path) as tar:
             for member in tar:
-                if member.name not in wanted or not member.isfile():
+                if not member.name.startswith(f"{MEDIA_DIR}/") or not member.isfile():
                     continue
-                target = media_target(media_root, wanted[member.name].relative)
+                target = staging / member_relative_path(member.name)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                # A temporary file beside the target, then a rename: no half-written file.
-                fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".restore-")
-                try:
-                    with os.fdopen(fd, "wb") as out:
-                        shutil.copyfileobj(tar.extractfile(member), out, CHUNK)
-                    os.chmod(temporary, member.mode & 0o777 or 0o644)
-                    os.utime(temporary, (member.mtime, member.mtime))
-                    os.replace(temporary, target)
-                except BaseException:
-                    Path(temporary).unlink(missing_ok=True)
-                    raise
-                written += 1
-    except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
+                reader = HashingReader(tar.extractfile(member))
+                with open(target, "wb") as out:
+                    shutil.copyfileobj(reader, out, CHUNK)
+                if reader.entry() != expected.get(member.name):
+                    raise BackupError(
+                        f"{member.name!r} đọc lần hai khác manifest.json (tệp sao lưu vừa bị "
+                        f"thay đổi?). Từ chối khôi phục, chưa ghi gì."
+                    )
+                os.chmod(target, member.mode & 0o777 or 0o644)
+                os.utime(target, (member.mtime, member.mtime))
+    except BaseException as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, tarfile.TarError | OSError | EOFError | zlib.error):
+            raise BackupError(f"Không chép được tệp media ra thư mục tạm: {error}") from error
+        raise
+    return staging
+
+
+def _move_staged_media(info: ArchiveInfo, media_root: Path, staging: Path | None) -> int:
+    written = 0
+    try:
+        for member in info.media:
+            target = media_target(media_root, member.relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / member.name, target)
+            written += 1
+    except OSError as error:
         raise BackupError(
             f"CSDL đã được khôi phục nhưng ghi tệp media thất bại sau {written} tệp: {error}"
         ) from error

@@ -5,10 +5,12 @@ another engine, production)."""
 import hashlib
 import io
 import json
+import os
 import re
 import sqlite3
 import stat
 import tarfile
+import uuid
 from contextlib import closing
 from pathlib import Path
 
@@ -197,6 +199,13 @@ def test_backup_archive_name_contents_and_permissions(tmp_path):
     assert manifest["database_sha256"] == hashlib.sha256(members[database_file][1]).hexdigest()
     assert manifest["database_file"] == database_file
     assert {"created_at", "django_version", "wagtail_version", "database_name"} <= set(manifest)
+    # Every member but the manifest, with its own sha256 and size.
+    assert manifest["format_version"] == 2
+    assert manifest["files"] == {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, (_info, data) in members.items()
+        if name != "manifest.json"
+    }
 
     # A second backup in the same second gets its own name.
     make_second = backup.create_backup(tmp_path / "backups")
@@ -308,7 +317,7 @@ def test_tampered_archive_is_refused(tmp_path):
         replace={database_file: original[:-1] + bytes([original[-1] ^ 0xFF])},
     )
 
-    with pytest.raises(CommandError, match="sha256 của bản CSDL không khớp"):
+    with pytest.raises(CommandError, match=f"sha256 của '{database_file}' không khớp"):
         restore(tampered, tmp_path, yes=True)
 
     assert User.objects.get(pk=trainee.pk).full_name == "Sau sao lưu"
@@ -377,7 +386,7 @@ def test_archive_of_another_engine_is_refused_with_a_clear_message(tmp_path):
     dump = b"database of the other engine"
     database_file = backup.DATABASE_MEMBERS[OTHER_ENGINE]
     manifest = {
-        "format_version": 1,
+        "format_version": 2,
         "created_at": "2025-01-01T08:00:00+07:00",
         "engine": OTHER_ENGINE,
         "database_file": database_file,
@@ -388,6 +397,7 @@ def test_archive_of_another_engine_is_refused_with_a_clear_message(tmp_path):
         "wagtail_version": "8.0",
         "counts": {"users": 1, "pages": 2, "lesson_progress": 0},
         "media": {"files": 0, "bytes": 0},
+        "files": {database_file: {"sha256": hashlib.sha256(dump).hexdigest(), "size": len(dump)}},
     }
     archive = write_archive(
         tmp_path / "other.tar.gz",
@@ -459,3 +469,191 @@ def test_missing_pg_tool_is_named_plainly(monkeypatch, tmp_path):
     monkeypatch.setattr(backup.shutil, "which", lambda name: None)
     with pytest.raises(backup.BackupError, match="pg_dump.*postgresql-client"):
         backup.pg_dump({"NAME": "x"}, tmp_path / "x.dump")
+
+
+# Every member checked before anything is written ------------------------------------------------
+
+
+def media_state():
+    """{relative path: bytes} of everything under MEDIA_ROOT (a staging folder would show)."""
+    return {
+        p.relative_to(media_root()).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in media_root().rglob("*")
+    }
+
+
+def damaged_archive_setup(tmp_path):
+    """An archive of two media files, then the site changed after it: the state to keep."""
+    trainee = UserFactory(full_name="Trước sao lưu")
+    write_media("documents/quy-che.pdf", b"%PDF-1.4 quy che" * 100)
+    write_media("images/anh.jpg", b"\xff\xd8\xff jpeg bytes")
+    archive = make_backup(tmp_path)
+    User.objects.filter(pk=trainee.pk).update(full_name="Sau sao lưu")
+    write_media("documents/quy-che.pdf", b"ban moi")
+    (media_root() / "images" / "anh.jpg").unlink()
+    return trainee, archive
+
+
+def flip_last_byte(data):
+    return data[:-1] + bytes([data[-1] ^ 0xFF])
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (flip_last_byte, "sha256 của 'media/documents/quy-che.pdf' không khớp"),
+        (lambda data: data[:-5], "Kích thước của 'media/documents/quy-che.pdf'"),
+        (lambda data: data + b"\x00", "Kích thước của 'media/documents/quy-che.pdf'"),
+    ],
+    ids=["same-size", "truncated", "grown"],
+)
+@transactional
+def test_damaged_media_member_is_refused_and_nothing_is_written(tmp_path, damage, message):
+    trainee, archive = damaged_archive_setup(tmp_path)
+    original = archive_members(archive)["media/documents/quy-che.pdf"][1]
+    bad = repack(
+        archive, tmp_path / "bad.tar.gz", replace={"media/documents/quy-che.pdf": damage(original)}
+    )
+    before_media, before_db = media_state(), snapshot()
+
+    with pytest.raises(CommandError, match=message):
+        restore(bad, tmp_path, yes=True)
+
+    assert (
+        media_state()
+        == before_media
+        == {
+            "documents": None,
+            "documents/quy-che.pdf": b"ban moi",
+            "images": None,
+        }
+    )
+    assert snapshot() == before_db
+    assert User.objects.get(pk=trainee.pk).full_name == "Sau sao lưu"
+    assert not (tmp_path / "safety").exists()  # refused before even the safety backup
+
+
+@transactional
+def test_missing_or_extra_member_is_refused_by_name(tmp_path):
+    trainee, archive = damaged_archive_setup(tmp_path)
+    members = {name: data for name, (_info, data) in archive_members(archive).items()}
+    without = dict(members)
+    del without["media/images/anh.jpg"]
+    cases = [
+        (without, "thiếu mục 'media/images/anh.jpg'"),
+        ({**members, "media/images/them.jpg": b"extra"}, "'media/images/them.jpg' không ghi"),
+    ]
+    before_media = media_state()
+    for contents, message in cases:
+        bad = write_archive(tmp_path / "bad.tar.gz", contents)
+        with pytest.raises(CommandError, match=message):
+            restore(bad, tmp_path, yes=True)
+    assert media_state() == before_media
+    assert User.objects.get(pk=trainee.pk).full_name == "Sau sao lưu"
+
+
+@transactional
+def test_archive_without_per_file_hashes_is_refused(tmp_path):
+    """A format-1 archive (database sha256 only) cannot have its media checked: refused."""
+    trainee, archive = damaged_archive_setup(tmp_path)
+    members = {name: data for name, (_info, data) in archive_members(archive).items()}
+    manifest = json.loads(members["manifest.json"])
+    manifest["format_version"] = 1
+    del manifest["files"]
+    old = write_archive(
+        tmp_path / "old.tar.gz", {**members, "manifest.json": json.dumps(manifest).encode()}
+    )
+    before_media = media_state()
+
+    with pytest.raises(CommandError, match="định dạng cũ.*không có mã của từng tệp media"):
+        restore(old, tmp_path, yes=True)
+
+    assert media_state() == before_media
+    assert User.objects.get(pk=trainee.pk).full_name == "Sau sao lưu"
+
+
+def test_archive_changed_between_check_and_write_is_refused_and_staging_removed(
+    tmp_path, monkeypatch
+):
+    """The media are checked again as they are staged; a change there writes nothing."""
+    live = tmp_path / "site.sqlite3"
+    files = tmp_path / "files"
+    db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(live)}
+    sqlite_file(live, ["một"])
+    (files / "sub").mkdir(parents=True)
+    (files / "sub" / "a.bin").write_bytes(b"goc")
+    result = backup.create_backup(tmp_path / "out", settings_dict=db, media_root=files)
+    good = result.path.read_bytes()
+    sqlite_file(live, ["đã đổi"])
+    (files / "sub" / "a.bin").write_bytes(b"moi")
+
+    checked = backup.read_archive
+
+    def check_then_swap(path, **kwargs):
+        info = checked(path, **kwargs)
+        repack(path, path, replace={"media/sub/a.bin": b"xyz"})  # same size, other bytes
+        return info
+
+    monkeypatch.setattr(backup, "read_archive", check_then_swap)
+    with pytest.raises(backup.BackupError, match="đọc lần hai khác manifest.json"):
+        backup.restore_backup(result.path, settings_dict=db, media_root=files)
+
+    assert sqlite_rows(live) == ["đã đổi"]
+    assert sorted(p.name for p in files.rglob("*")) == ["a.bin", "sub"]
+    assert (files / "sub" / "a.bin").read_bytes() == b"moi"
+    result.path.write_bytes(good)
+
+
+# Only this site's cache keys ----------------------------------------------------------------------
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The site's cache on a real Redis database shared with 'another application'."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    prefix = f"parlearn-test-{uuid.uuid4().hex[:8]}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    foreign = {"otherapp:session:42": b"keep", f"{prefix}x:1:lookalike": b"keep"}
+    client.mset(foreign)
+    yield prefix, client, foreign
+    client.delete(*foreign)
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        client.delete(key)
+    client.close()
+
+
+@transactional
+def test_restore_clears_only_this_sites_redis_keys(tmp_path, redis_cache):
+    from django.core.cache import cache
+
+    prefix, client, foreign = redis_cache
+    trainee = UserFactory(full_name="Trước sao lưu")
+    archive = make_backup(tmp_path)
+    User.objects.filter(pk=trainee.pk).update(full_name="Sau sao lưu")
+    cache.set("page-fragment", "cũ", 600)
+    cache.set("other-version", "cũ", 600, version=7)
+    assert len(list(client.scan_iter(match=f"{prefix}:*"))) == 2
+
+    output = restore(archive, tmp_path, yes=True, no_safety_backup=True)
+
+    assert User.objects.get(pk=trainee.pk).full_name == "Trước sao lưu"
+    assert cache.get("page-fragment") is None
+    assert cache.get("other-version", version=7) is None
+    assert list(client.scan_iter(match=f"{prefix}:*")) == []
+    for key, value in foreign.items():  # another application's keys are still there
+        assert client.get(key) == value
+    assert "khóa của ứng dụng khác giữ nguyên" in output

@@ -63,7 +63,10 @@ class Command(BaseCommand):
             raise CommandError(f"Không khôi phục: {error}") from error
 
         manifest = info.manifest
-        self.stdout.write(f"Tệp sao lưu: {archive} (đã kiểm tra sha256: khớp)")
+        self.stdout.write(
+            f"Tệp sao lưu: {archive} (đã kiểm tra sha256 và kích thước của "
+            f"{len(manifest['files'])} tệp: khớp)"
+        )
         self.stdout.write(
             f"  Tạo lúc {manifest['created_at']}, CSDL {ENGINE_LABELS[info.engine]}, "
             f"Django {manifest['django_version']}, Wagtail {manifest['wagtail_version']}"
@@ -103,6 +106,16 @@ class Command(BaseCommand):
         after = current_counts()
         self.stdout.write(f"  CSDL: {format_counts(after)}")
         self.stdout.write(f"  Media: đã ghi {result.media_written} tệp vào {media_root}")
+        self.stdout.write(
+            "  Bộ nhớ đệm: đã xoá các khóa của trang này (khóa của ứng dụng khác giữ nguyên)."
+        )
+        if result.caches_skipped:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Không xoá được bộ nhớ đệm {', '.join(result.caches_skipped)} (loại chưa "
+                    f"hỗ trợ xoá riêng khóa của trang): hãy khởi động lại hoặc xoá tay."
+                )
+            )
         if any(
             expected is not None and after.get(key) != expected
             for key, expected in manifest["counts"].items()
