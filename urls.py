@@ -61,5 +61,6 @@ urlpatterns += [
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "home.request_guard.bad_request"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

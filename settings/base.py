@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL in the URL, cookies, headers or form fields: 400 before anything reaches the database.
+    "home.request_guard.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +91,26 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite for a small office (several workers, one file):
+# - WAL: readers never wait for the writer, nor the writer for readers (the mode is stored in
+#   the file; an in-memory test database stays "memory");
+# - IMMEDIATE: every transaction.atomic() takes the write lock when it begins, so a transaction
+#   that reads and then writes waits for the lock (busy timeout) instead of failing at once with
+#   "database is locked" when it tries to upgrade;
+# - timeout: how long a write waits for another one to finish (an autocommit statement outside
+#   atomic() waits too: SQLite calls the busy handler when a statement starts its transaction);
+# - synchronous=NORMAL: safe with WAL (a power cut may lose the last commits, never corrupt).
+SQLITE_BUSY_TIMEOUT = 20  # seconds; below gunicorn's 30-second worker timeout
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "learners.User"
 AUTHENTICATION_BACKENDS = [
@@ -109,8 +131,10 @@ SESSION_IDLE_TIMEOUT = 30 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
-# Sessions read from the cache first: one query less on every signed-in page.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database, which every worker process shares: a sign-out holds on every
+# worker. With REDIS_URL (below) they are also cached in Redis (cached_db: one query less on
+# every signed-in page); a Redis outage falls back to the database (home.cache).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -144,13 +168,15 @@ STORAGES = {
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
+    # Short timeouts, a circuit breaker, and degrade-to-empty on an outage (home/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "parlearn",
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PAR Learn <no-reply@localhost>")
@@ -191,6 +217,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "learners/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# One lockout count per account, whether it is typed as its username, its employee code or in
+# another case; and the client address as home.net.client_ip finds it.
+AXES_USERNAME_CALLABLE = "learners.identity.lockout_identity"
+AXES_CLIENT_IP_CALLABLE = "home.net.client_ip"
+
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: none, the address is
+# REMOTE_ADDR and the header is ignored; 1: one nginx, the last address in the header is the
+# client's). Used by the lockout and the rate limits (home.net.client_ip).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Content Security Policy (django-csp): no inline script or style anywhere on the public site.
 # The Wagtail admin sets its own rules and is left out.
@@ -210,8 +245,18 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Rate limits (home.ratelimit): requests per minute.
-RATE_LIMITS = {"search": 30, "quiz_submit": 10}
+# Rate limits (home.ratelimit). A number is per minute; a pair is (requests, seconds). Counted
+# where every worker sees the count: in Redis when REDIS_URL is set, else in the database
+# (home.RateCounter); see home/ratelimit.py for what happens when that store is down.
+RATE_LIMITS = {
+    "search": 30,
+    "quiz_submit": 10,
+    # Wrong current passwords on the password-change form, per account.
+    "password_change": (5, 15 * 60),
+    # Password-reset requests, per address and per e-mail address typed.
+    "password_reset_ip": (5, 60 * 60),
+    "password_reset_email": (5, 60 * 60),
+}
 
 # Uploaded files are stored under server-made names (home.storage.ServerNamedStorage).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.CheckedDocumentForm"
