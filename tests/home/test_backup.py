@@ -609,8 +609,10 @@ def test_archive_changed_between_check_and_write_is_refused_and_staging_removed(
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 
-@pytest.fixture
-def redis_cache(settings):
+@pytest.fixture(
+    params=["django.core.cache.backends.redis.RedisCache", "home.cache.ResilientRedisCache"]
+)
+def redis_cache(settings, request):
     """The site's cache on a real Redis database shared with 'another application'."""
     import redis
 
@@ -622,7 +624,7 @@ def redis_cache(settings):
     prefix = f"parlearn-test-{uuid.uuid4().hex[:8]}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": request.param,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }

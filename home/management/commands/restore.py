@@ -112,8 +112,9 @@ class Command(BaseCommand):
         if result.caches_skipped:
             self.stdout.write(
                 self.style.WARNING(
-                    f"Không xoá được bộ nhớ đệm {', '.join(result.caches_skipped)} (loại chưa "
-                    f"hỗ trợ xoá riêng khóa của trang): hãy khởi động lại hoặc xoá tay."
+                    f"Không xoá được bộ nhớ đệm {', '.join(result.caches_skipped)} (máy chủ không "
+                    f"trả lời, hoặc loại chưa hỗ trợ xoá riêng khóa của trang): hãy xoá tay các "
+                    f"khóa của trang hoặc đợi chúng hết hạn."
                 )
             )
         if any(
