@@ -12,7 +12,7 @@ class QuizzesConfig(AppConfig):
         from courses.selectors import register_state_provider  # noqa: PLC0415
         from courses.services import register_module_requirement  # noqa: PLC0415
 
-        from .services import outline_states, quiz_passed  # noqa: PLC0415
+        from .services import outline_states, quiz_passers  # noqa: PLC0415
 
-        register_module_requirement(quiz_passed)
+        register_module_requirement(quiz_passers)
         register_state_provider(outline_states)

@@ -7,7 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -163,7 +164,10 @@ def grade(questions: list, answers: dict, pass_mark: int):
 
 
 def _finish(attempt, answers: dict, *, expired: bool) -> bool:
-    """Grade and close the attempt in one conditional UPDATE. False when already closed."""
+    """Grade and close the attempt in one conditional UPDATE. False when already closed.
+
+    A pass completes the module (and the course, and issues the certificate) in the same
+    transaction: the passed attempt is never stored without the completions it brings."""
     results, score, passed = grade(attempt.questions, answers, attempt.pass_mark)
     with transaction.atomic():
         closed = models.Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
@@ -174,8 +178,8 @@ def _finish(attempt, answers: dict, *, expired: bool) -> bool:
             passed=passed,
             expired=expired,
         )
-    if closed and passed:
-        _complete_module(attempt)
+        if closed and passed:
+            _complete_module(attempt)
     return bool(closed)
 
 
@@ -206,21 +210,22 @@ def _complete_module(attempt) -> None:
     module = ModulePage.objects.parent_of(quiz).first()
     course = CoursePage.objects.ancestor_of(quiz).first()
     if module is not None and course is not None:
-        course_services.enrolment_ensure(user=attempt.user, course=course)
-        course_services.module_refresh_completion(user=attempt.user, module=module, course=course)
+        course_services.module_complete_if_done(user=attempt.user, module=module, course=course)
 
 
-def quiz_passed(*, user, module) -> bool:
-    """The module requirement: every live quiz of the module has a passed attempt."""
-    quiz_ids = set(models.QuizPage.objects.child_of(module).live().values_list("pk", flat=True))
+def quiz_passers(*, module, people):
+    """The module requirement: ``people`` narrowed to those with a passed attempt at every live
+    quiz of the module, annotated with ``met_at``, the moment the last of them was first
+    passed. One query for one person or for all."""
+    quiz_ids = list(models.QuizPage.objects.child_of(module).live().values_list("pk", flat=True))
     if not quiz_ids:
-        return True
-    passed = set(
-        models.Attempt.objects.filter(user=user, quiz_id__in=quiz_ids, passed=True).values_list(
-            "quiz_id", flat=True
-        )
-    )
-    return passed == quiz_ids
+        return people
+    firsts = []
+    for quiz_id in quiz_ids:
+        passes = models.Attempt.objects.filter(user_id=OuterRef("pk"), quiz_id=quiz_id, passed=True)
+        people = people.filter(Exists(passes))
+        firsts.append(Subquery(passes.order_by("submitted_at").values("submitted_at")[:1]))
+    return people.annotate(met_at=firsts[0] if len(firsts) == 1 else Greatest(*firsts))
 
 
 def feedback_level(*, quiz, attempt, user) -> str:

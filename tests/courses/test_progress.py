@@ -41,9 +41,9 @@ class Requirement:
         self.met = False
         self.calls = []
 
-    def __call__(self, *, user, module):
-        self.calls.append((user.pk, module.pk))
-        return self.met
+    def __call__(self, *, module, people):
+        self.calls.append((list(people.values_list("pk", flat=True)), module.pk))
+        return people if self.met else people.none()
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_unmet_module_requirement_blocks_module_and_course_completion(trainee, q
 
     assert complete(trainee, lesson, course) is True
 
-    assert quiz_requirement.calls == [(trainee.pk, module.pk)]
+    assert quiz_requirement.calls == [([trainee.pk], module.pk)]
     assert not ModuleCompletion.objects.filter(user=trainee, module=module).exists()
     assert Enrolment.objects.get(user=trainee, course=course).completed_at is None
 
