@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Trang chủ")
+
+    def ready(self):
+        from . import spreadsheet  # noqa: PLC0415 - Wagtail's admin needs the app registry
+
+        spreadsheet.install()

@@ -32,6 +32,8 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from wagtail.log_actions import log
 
+from home.spreadsheet import FORMULA_PREFIXES  # "CSV injection": refused on import
+
 from .models import Agency, User
 
 IMPORT_PERMISSION = "learners.import_staff"
@@ -91,8 +93,6 @@ HEADER_ALIASES = {
     for alias in aliases
 }
 
-# Characters that make a spreadsheet treat a cell as a formula ("CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 # Employee codes become usernames: ASCII letters, digits and . _ - only.
 _CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 

@@ -3,8 +3,8 @@
 What Wagtail's mixin does not do and an HR export needs:
 
 - CSV starts with a UTF-8 byte order mark, or Excel shows Vietnamese as mojibake;
-- every text cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab,
-  carriage return) gets a leading apostrophe, in both formats;
+- every text cell that a spreadsheet would read as a formula (``home.spreadsheet``: ``=``,
+  ``+``, ``-``, ``@``, tab, carriage return) gets a leading apostrophe, in both formats;
 - rows come from the database in chunks (``QuerySet.iterator``) and the CSV is sent in blocks as
   it is written; the XLSX (a zip, which cannot be streamed while it is built) is written by
   openpyxl's write-only mode into a temporary file that is then streamed: memory stays flat;
@@ -30,26 +30,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from home.spreadsheet import neutralise
+
 from .selectors import decorate_row, without_jit
 
 BOM = "\ufeff"
-# A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
-# Google Sheets: a name like "=HYPERLINK(...)" in a staff list must stay text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_FIRST = frozenset(FORMULA_PREFIXES)
 CSV_DATE = "%d/%m/%Y"
 CSV_DATETIME = "%d/%m/%Y %H:%M"
 XLSX_DATE = "dd/mm/yyyy"
 XLSX_DATETIME = "dd/mm/yyyy hh:mm"
 CHUNK_ROWS = 2000
 YES = _("Có")
-
-
-def neutralise(value):
-    """Text that a spreadsheet would run as a formula, with a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in _FORMULA_FIRST:
-        return "'" + value
-    return value
 
 
 def vietnamese_number(value) -> str:

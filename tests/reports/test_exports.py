@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from openpyxl import load_workbook
 
-from reports.exports import FORMULA_PREFIXES, neutralise
+from home.spreadsheet import FORMULA_PREFIXES, neutralise
 from tests.learners.factories import UserFactory
 
 from .conftest import enrol
