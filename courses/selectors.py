@@ -6,6 +6,7 @@ from operator import or_
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from taggit.models import Tag
 from wagtail.models import Page
 
 from . import models  # attribute access only at call time: models.py imports this module
@@ -142,6 +143,25 @@ def live_course_list(*, index_page=None):
     return courses.annotate(
         module_count=Coalesce(Subquery(live_modules, output_field=IntegerField()), 0)
     ).order_by("path")
+
+
+def tags_in_use():
+    """Tags of live, public courses and lessons, by name, each with how many of those carry
+    it (``uses``): one query. A draft's tags are in the database only while the page was never
+    published (Wagtail saves a live page's draft as a revision), so "live" leaves them out; a
+    published page lists its published tags."""
+    courses = models.CoursePage.objects.live().public().values("pk")
+    lessons = models.LessonPage.objects.live().public().values("pk")
+    in_courses = Q(courses_coursetag_items__content_object__in=courses)
+    in_lessons = Q(courses_lessontag_items__content_object__in=lessons)
+    return (
+        Tag.objects.annotate(
+            uses=Count("courses_coursetag_items", filter=in_courses, distinct=True)
+            + Count("courses_lessontag_items", filter=in_lessons, distinct=True)
+        )
+        .filter(uses__gt=0)
+        .order_by("name")
+    )
 
 
 def tagged_pages(*, tag):

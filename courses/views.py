@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -22,21 +21,15 @@ SIGN_IN_REQUIRED = "Hãy đăng nhập để lưu tiến độ học tập."
 
 
 def tag_index(request):
-    tags = (
-        Tag.objects.annotate(
-            uses=Count("courses_coursetag_items", distinct=True)
-            + Count("courses_lessontag_items", distinct=True)
-        )
-        .filter(Q(courses_coursetag_items__isnull=False) | Q(courses_lessontag_items__isnull=False))
-        .distinct()
-        .order_by("name")
-    )
-    return render(request, "courses/tag_index.html", {"tags": tags})
+    return render(request, "courses/tag_index.html", {"tags": selectors.tags_in_use()})
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     courses, lessons = selectors.tagged_pages(tag=tag)
+    if not courses and not lessons:
+        # A tag only on drafts, unpublished or private pages: its name is not public either.
+        raise Http404
     return render(
         request, "courses/tag_detail.html", {"tag": tag, "courses": courses, "lessons": lessons}
     )
