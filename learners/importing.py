@@ -49,6 +49,14 @@ MAX_COLUMNS = 50
 # people (a "zip bomb"), before openpyxl reads its shared strings into memory.
 MAX_XLSX_UNPACKED_SIZE = 60 * 1024 * 1024
 EXCEL_MAX_ROW = 1_048_576
+# Blank rows are skipped, but not without end: a sheet whose used range reaches row 1,000,000
+# or a CSV of endless empty lines would keep a worker busy until it is killed. More than
+# MAX_BLANK_RUN blank rows in a row followed by more data is refused (it is almost always a
+# stray cell far below the list); at most MAX_READ_ROWS rows are read, blank ones included.
+# Blank rows at the end (a CSV's trailing empty lines, cells formatted far below the list)
+# are ignored.
+MAX_BLANK_RUN = 1_000
+MAX_READ_ROWS = 10 * MAX_ROWS
 
 FIELDS = ("employee_code", "full_name", "email", "agency_code", "position")
 REQUIRED_FIELDS = ("employee_code", "full_name", "agency_code")
@@ -123,6 +131,14 @@ NOT_UTF8 = _("Tệp không phải UTF-8: hãy lưu lại tệp với mã hóa UT
 CSV_MALFORMED = _(
     "Không đọc được tệp CSV từ dòng %(row)s (có thể một ô thiếu dấu ngoặc kép đóng). "
     "Hãy mở tệp bằng Excel và lưu lại dạng “CSV UTF-8”."
+)
+BLANK_GAP = _(
+    "Sau dòng %(last)s có hơn %(max)s dòng trống liên tiếp, rồi lại có dữ liệu ở dòng %(next)s. "
+    "Hãy xóa các dòng trống thừa (hoặc ô lạc ở dòng %(next)s) rồi tải tệp lên lại."
+)
+TOO_MANY_LINES = _(
+    "Tệp có quá nhiều dòng trống: đã đọc %(max)s dòng mà danh sách chưa hết. Hãy xóa các dòng "
+    "trống thừa (Excel: chọn các dòng bên dưới danh sách, Xóa dòng) rồi tải tệp lên lại."
 )
 XLSX_TOO_LARGE = _(
     "Tệp Excel chứa quá nhiều dữ liệu để là một danh sách %(max)s người. Hãy chép danh sách "
@@ -396,6 +412,9 @@ def _csv_rows(data: bytes):
         raise _Refused(NOT_UTF8) from None
     if "\x00" in text:
         raise _Refused(NOT_UTF8)
+    # Trailing empty lines, or lines of separators only (Excel writes ";;;;" for rows that were
+    # only formatted), in one pass at C speed; never a quote, which may close the last cell.
+    text = text.rstrip(" \t\r\n,;")
     first_line = text.split("\n", 1)[0]
     # Excel saves CSV with the list separator of the computer's region: ";" on a
     # Vietnamese Windows (whose decimal mark is ","), "," elsewhere.
@@ -404,6 +423,9 @@ def _csv_rows(data: bytes):
     row_number = 0
     try:
         for row_number, cells in enumerate(reader, start=1):
+            if not "".join(cells).strip():
+                yield row_number, []  # blank: no per-cell work
+                continue
             yield row_number, [_cell_text(cell) for cell in cells[:MAX_COLUMNS]]
     except csv.Error:
         raise _Refused(CSV_MALFORMED % {"row": row_number + 1}) from None
@@ -426,16 +448,50 @@ def _xlsx_rows(data: bytes):
     except Exception:
         raise _Refused(NOT_XLSX) from None
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, max_row=EXCEL_MAX_ROW, values_only=True)
-        for row_number, cells in enumerate(rows, start=1):
-            yield row_number, [_cell_text(cell) for cell in cells]
+        yield from _sheet_rows(workbook.worksheets[0])
     except _Refused:
         raise
     except Exception:
         raise _Refused(NOT_XLSX) from None
     finally:
         workbook.close()
+
+
+def _sheet_rows(sheet):
+    """(row number, cell texts) of each row the worksheet's XML holds, in order.
+
+    openpyxl's ``iter_rows`` makes up an empty row for every row number missing from the XML:
+    a sheet with one stray cell at row 1,000,000 costs a million empty rows (about 6 s). The
+    worksheet parser it uses underneath yields only the rows that are there, with their row
+    numbers, so a gap costs nothing and ``_read_staff_file`` sees how long it is.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC0415 - pinned openpyxl
+
+    workbook = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for row_number, cells in parser.parse():
+            if row_number > EXCEL_MAX_ROW:
+                break
+            values = {
+                cell["column"]: cell["value"]
+                for cell in cells
+                if cell["value"] not in (None, "") and cell["column"] <= MAX_COLUMNS
+            }
+            if not values:
+                yield row_number, []
+                continue
+            texts = [""] * max(values)
+            for column, value in values.items():
+                texts[column - 1] = _cell_text(value)
+            yield row_number, texts
 
 
 def _file_rows(name: str, data: bytes):
@@ -485,9 +541,23 @@ def _read_staff_file(*, file) -> tuple[dict[str, str], list[StaffRow]]:
     header = None
     headings: dict[str, str] = {}
     rows: list[StaffRow] = []
-    for row_number, cells in _file_rows(name, data):
+    last_data = 0  # the row number of the last row that was not blank
+    for read, (row_number, cells) in enumerate(_file_rows(name, data), start=1):
+        if read > MAX_READ_ROWS:
+            raise _Refused(TOO_MANY_LINES % {"max": _thousands(MAX_READ_ROWS)})
         if not any(cells):
             continue
+        if row_number - last_data > MAX_BLANK_RUN + 1:
+            raise _Refused(
+                BLANK_GAP
+                % {
+                    "last": _thousands(last_data),
+                    "max": _thousands(MAX_BLANK_RUN),
+                    "next": _thousands(row_number),
+                },
+                row=row_number,
+            )
+        last_data = row_number
         if header is None:
             header = _read_header(cells, row_number)
             headings = {name: cells[index] for name, index in header.items()}
