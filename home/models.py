@@ -123,3 +123,22 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("thiết lập trang")
+
+
+class RateCounter(models.Model):
+    """A fixed-window request count that every worker process sees (``home.ratelimit``).
+
+    Used when there is no Redis, and when Redis is down. ``key`` names the scope, a hash of
+    who is counted and the window; ``expires`` (Unix seconds) is when the row may be purged.
+    """
+
+    key = models.CharField(max_length=120, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("bộ đếm giới hạn tần suất")
+        verbose_name_plural = _("bộ đếm giới hạn tần suất")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -1,10 +1,18 @@
 """Forms for people and agencies, including the Wagtail admin user forms with our own fields."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UsernameField
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    UsernameField,
+)
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from treebeard.forms import MoveNodeForm, TreeNodeChoiceField, movenodeform_factory
 from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from home import ratelimit
 
 from .models import Agency
 from .services import EMAIL_INVALID, validate_phone
@@ -12,6 +20,14 @@ from .services import EMAIL_INVALID, validate_phone
 LOGIN_INVALID = _(
     "Tên đăng nhập (hoặc mã số công chức, viên chức) hoặc mật khẩu chưa đúng. Hãy kiểm tra lại; "
     "mật khẩu phân biệt chữ hoa và chữ thường. Nếu quên mật khẩu, hãy chọn “Quên mật khẩu?”."
+)
+CURRENT_PASSWORD_WRONG = _(
+    "Mật khẩu hiện tại chưa đúng. Hãy nhập lại; mật khẩu phân biệt chữ hoa và chữ thường."
+)
+CURRENT_PASSWORD_REQUIRED = _("Hãy nhập mật khẩu hiện tại để đổi địa chỉ thư điện tử.")
+CURRENT_PASSWORD_TRIES_USED = _(
+    "Bạn đã nhập sai mật khẩu hiện tại quá nhiều lần. Để bảo vệ tài khoản, hãy thử lại sau "
+    "%(minutes)s phút. Nếu quên mật khẩu, hãy đăng xuất và chọn “Quên mật khẩu?”."
 )
 LOGIN_INACTIVE = _(
     "Tài khoản này đang bị khóa. Hãy liên hệ cán bộ tổ chức của cơ quan, đơn vị bạn."
@@ -68,8 +84,39 @@ class LoginForm(AuthenticationForm):
     error_messages = {"invalid_login": LOGIN_INVALID, "inactive": LOGIN_INACTIVE}
 
 
+def check_current_password(user, password):
+    """Raise a Vietnamese ``ValidationError`` unless ``password`` is ``user``'s password.
+
+    Wrong guesses are limited per account (``RATE_LIMITS["password_change"]``, shared by the
+    password-change form and the profile's e-mail change): once they are used up, even the right
+    password is refused until the window ends, so the forms cannot be used to guess it.
+    """
+    ident = f"user:{user.pk}"
+    if ratelimit.exhausted("password_change", ident):
+        minutes = max(1, ratelimit.rate("password_change")[1] // 60)
+        raise ValidationError(
+            CURRENT_PASSWORD_TRIES_USED, code="too_many_tries", params={"minutes": minutes}
+        )
+    if not user.check_password(password or ""):
+        ratelimit.hit("password_change", ident)
+        raise ValidationError(CURRENT_PASSWORD_WRONG, code="password_incorrect")
+
+
+class LimitedPasswordChangeForm(PasswordChangeForm):
+    """Django's password-change form with a limit on wrong current passwords."""
+
+    def clean_old_password(self):
+        check_current_password(self.user, self.cleaned_data.get("old_password"))
+        return self.cleaned_data["old_password"]
+
+
 class ContactForm(forms.Form):
-    """The contact details a person may correct on their own profile, and nothing else."""
+    """The contact details a person may correct on their own profile, and nothing else.
+
+    Changing the e-mail address needs the current password: the address receives the
+    password-reset links, so whoever changes it could take the account over from a PC left
+    signed in. The phone number does not (it gives no way into the account).
+    """
 
     email = forms.EmailField(
         label=_("Thư điện tử"),
@@ -86,6 +133,32 @@ class ContactForm(forms.Form):
         validators=[validate_phone],
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
+    current_password = forms.CharField(
+        label=_("Mật khẩu hiện tại"),
+        required=False,
+        strip=False,
+        help_text=_("Chỉ cần khi đổi địa chỉ thư điện tử."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        cleaned = super().clean()
+        email = (cleaned.get("email") or "").strip()
+        if "email" in cleaned and email != self.user.email:
+            password = cleaned.get("current_password")
+            if not password:
+                self.add_error("current_password", CURRENT_PASSWORD_REQUIRED)
+            else:
+                try:
+                    check_current_password(self.user, password)
+                except ValidationError as error:
+                    self.add_error("current_password", error)
+        cleaned.pop("current_password", None)
+        return cleaned
 
 
 class _TreeSelect(forms.Select):

@@ -1,8 +1,9 @@
 """Production: everything that differs comes from the environment.
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
-Optional: REDIS_URL (cache and sessions), DJANGO_CSRF_TRUSTED_ORIGINS, DJANGO_MEDIA_ROOT,
-WAGTAILADMIN_BASE_URL, DJANGO_EMAIL_URL-style settings via EMAIL_HOST and friends.
+Optional: REDIS_URL (cache, session cache, rate-limit counts), TRUSTED_PROXY_COUNT,
+DJANGO_CSRF_TRUSTED_ORIGINS, DJANGO_MEDIA_ROOT, WAGTAILADMIN_BASE_URL, DJANGO_EMAIL_URL-style
+settings via EMAIL_HOST and friends.
 """
 
 import os
@@ -31,8 +32,7 @@ if not os.environ.get("DATABASE_URL"):
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
-if os.environ.get("REDIS_URL"):
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# Sessions: database, or cached_db over the resilient Redis cache with REDIS_URL (base.py).
 
 # WhiteNoise serves the hashed, compressed static files right after the security middleware.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405

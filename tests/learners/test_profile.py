@@ -49,7 +49,11 @@ def test_contact_details_can_be_corrected(client, learner):
     client.force_login(learner)
     response = client.post(
         reverse("profile"),
-        {"email": " an.nguyen@quangnam.gov.vn ", "phone": "0235 3812 345"},
+        {
+            "email": " an.nguyen@quangnam.gov.vn ",
+            "phone": "0235 3812 345",
+            "current_password": "Demo@2017",
+        },
         follow=True,
     )
     assert response.redirect_chain == [(reverse("profile"), 302)]

@@ -82,7 +82,14 @@ def test_saving_without_changes_records_nothing(client, learner):
 def test_a_persons_own_contact_correction_is_recorded(client, learner):
     client.force_login(learner)
     old_email = learner.email
-    client.post(reverse("profile"), {"email": "an.moi@quangnam.gov.vn", "phone": learner.phone})
+    client.post(
+        reverse("profile"),
+        {
+            "email": "an.moi@quangnam.gov.vn",
+            "phone": learner.phone,
+            "current_password": "Demo@2017",
+        },
+    )
     [entry] = entries_about(learner, CONTACT_EDIT_LOG_ACTION)
     assert entry.user == learner
     assert entry.data["changes"] == [
