@@ -9,6 +9,7 @@ any other change. Bad files get a Vietnamese error and change nothing.
 
 import io
 import re
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,8 +23,24 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection
 
+from . import tasks
+
 IMPORT_LOG_ACTION = "courses.import_slides"
 SLIDE_WIDTH = 1600  # pixels: sharp on a projector-sized screen; renditions make the small ones
+SLIDE_MAX_HEIGHT = 2400  # pixels: a portrait A4 page fits (1600 × 2263); 3.84 megapixels at most
+# A page is a slide when each side is at least 1 inch and neither side is more than 4 times the
+# other (16:9 is 1.8, a portrait A4 1.4, an A4 two-up handout 2.8). Anything else (a 10-point
+# page that would be blown up 160 times, a 1-point strip) is refused by page number.
+PAGE_MIN_POINTS = 72
+PAGE_MAX_POINTS = 14_400  # PDF's own limit: 200 inches
+PAGE_MAX_RATIO = 4
+# The work of one import, checked from the page sizes before anything is rendered: 160
+# megapixels is 80 slides of 1600 × 1250, about 20 s of rendering on a small server. Rendering
+# also stops when it takes longer than SLIDE_PDF_MAX_SECONDS (complex vector pages), below
+# the web server's 30-second worker timeout. Both can be changed in settings.
+DEFAULT_MAX_MEGAPIXELS = 160
+DEFAULT_MAX_SECONDS = 20
+MM_PER_POINT = 25.4 / 72
 COLLECTION_NAME = "Bài trình chiếu"
 BULLETS = "•◦▪▫■□●○-–—*·"
 
@@ -37,7 +54,28 @@ PDF_TOO_MANY_PAGES = _(
     "Tệp PDF có %(pages)s trang, nhiều hơn mức tối đa %(limit)s trang cho một bài trình chiếu. "
     "Hãy tách thành nhiều bài."
 )
-PDF_PAGE_TOO_LARGE = _("Trang %(page)s của tệp PDF có kích thước bất thường, không thể chuyển.")
+PDF_PAGE_TOO_LARGE = _(
+    "Trang %(page)s của tệp PDF quá lớn (%(size)s mm; mỗi cạnh tối đa %(limit)s mm), không thể "
+    "chuyển. Hãy lưu lại bài trình chiếu thành PDF với khổ trang thông thường."
+)
+PDF_PAGE_TOO_SMALL = _(
+    "Trang %(page)s của tệp PDF quá nhỏ (%(size)s mm; mỗi cạnh cần ít nhất %(limit)s mm), "
+    "không phải một trang chiếu. Hãy lưu lại bài trình chiếu thành PDF với khổ trang thông "
+    "thường."
+)
+PDF_PAGE_BAD_SHAPE = _(
+    "Trang %(page)s của tệp PDF có tỉ lệ bất thường (%(size)s mm: cạnh dài gấp hơn %(ratio)s "
+    "lần cạnh ngắn), không phải một trang chiếu. Hãy lưu lại bài trình chiếu thành PDF với khổ "
+    "trang thông thường."
+)
+PDF_TOO_MANY_PIXELS = _(
+    "Tệp PDF có %(pages)s trang khổ lớn: chuyển cả tệp cần %(megapixels)s triệu điểm ảnh, nhiều "
+    "hơn mức tối đa %(limit)s triệu cho một lần nhập. Hãy tách thành nhiều bài."
+)
+PDF_TOO_SLOW = _(
+    "Tệp PDF quá phức tạp: sau %(seconds)s giây mới chuyển xong %(done)s trên %(pages)s trang "
+    "(dừng ở trang %(page)s). Hãy tách thành nhiều bài, hoặc lưu lại PDF với hình ảnh nhẹ hơn."
+)
 SLIDE_TITLE = _("Trang %(number)s")
 
 
@@ -89,6 +127,47 @@ def _text_parts(text: str, number: int) -> tuple[str, str]:
     return title, "".join(html)
 
 
+def _mm(width: float, height: float) -> str:
+    return f"{width * MM_PER_POINT:.0f} × {height * MM_PER_POINT:.0f}"
+
+
+def render_scale(width: float, height: float, number: int) -> float:
+    """The scale (pixels per point) of page ``number`` of ``width`` × ``height`` points: at most
+    SLIDE_WIDTH pixels wide and SLIDE_MAX_HEIGHT high. Refuses a page that is no slide."""
+    size = _mm(width, height)
+    if max(width, height) > PAGE_MAX_POINTS:
+        limit = round(PAGE_MAX_POINTS * MM_PER_POINT)
+        raise ValidationError(PDF_PAGE_TOO_LARGE % {"page": number, "size": size, "limit": limit})
+    if min(width, height) < PAGE_MIN_POINTS:
+        limit = round(PAGE_MIN_POINTS * MM_PER_POINT)
+        raise ValidationError(PDF_PAGE_TOO_SMALL % {"page": number, "size": size, "limit": limit})
+    if max(width, height) > PAGE_MAX_RATIO * min(width, height):
+        raise ValidationError(
+            PDF_PAGE_BAD_SHAPE % {"page": number, "size": size, "ratio": PAGE_MAX_RATIO}
+        )
+    # A hair under the exact ratio: PDFium rounds the bitmap size up (1600.0000001 → 1601).
+    return min(SLIDE_WIDTH / width, SLIDE_MAX_HEIGHT / height) * 0.9999
+
+
+def _planned_scales(document) -> list[float]:
+    """Every page's scale, from the page sizes alone (nothing rendered yet), within the
+    import's pixel budget."""
+    scales = []
+    pixels = 0
+    for index in range(len(document)):
+        width, height = document.get_page_size(index)  # points
+        scale = render_scale(width, height, index + 1)
+        scales.append(scale)
+        pixels += round(width * scale) * round(height * scale)
+    limit = getattr(settings, "SLIDE_PDF_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS)
+    if pixels > limit * 1_000_000:
+        raise ValidationError(
+            PDF_TOO_MANY_PIXELS
+            % {"pages": len(scales), "megapixels": round(pixels / 1_000_000), "limit": limit}
+        )
+    return scales
+
+
 def slides_from_pdf(file) -> list[Slide]:
     """Render and read every page; raises ValidationError (nothing written) on a bad file."""
     import pypdfium2 as pdfium
@@ -106,15 +185,17 @@ def slides_from_pdf(file) -> list[Slide]:
         limit = settings.SLIDE_PDF_MAX_PAGES
         if pages > limit:
             raise ValidationError(PDF_TOO_MANY_PAGES % {"pages": pages, "limit": limit})
+        scales = _planned_scales(document)
+        max_seconds = getattr(settings, "SLIDE_PDF_MAX_SECONDS", DEFAULT_MAX_SECONDS)
+        started = time.monotonic()
         slides = []
-        for index in range(pages):
+        for index, scale in enumerate(scales):
+            if index and time.monotonic() - started > max_seconds:
+                raise ValidationError(
+                    PDF_TOO_SLOW
+                    % {"seconds": max_seconds, "done": index, "pages": pages, "page": index + 1}
+                )
             page = document[index]
-            width, height = page.get_size()  # points
-            if not (1 <= width <= 14_400 and 1 <= height <= 14_400):
-                raise ValidationError(PDF_PAGE_TOO_LARGE % {"page": index + 1})
-            scale = SLIDE_WIDTH / width
-            if height * scale > 4 * SLIDE_WIDTH:  # a very tall page: bound the pixels
-                scale = 4 * SLIDE_WIDTH / height
             image = page.render(scale=scale).to_pil().convert("RGB")
             buffer = io.BytesIO()
             image.save(buffer, format="PNG", compress_level=6)
@@ -177,6 +258,10 @@ def import_slide_deck(*, lesson, file, deck_title: str, user):
                 action=IMPORT_LOG_ACTION,
                 user=user,
                 data={"title": deck_title, "slides": len(slides), "file": file.name},
+            )
+            # The slides' renditions, made before anyone opens the lesson (once committed).
+            tasks.enqueue_after_commit(
+                tasks.image_renditions_make, [image.pk for image in stored], "slide"
             )
     except BaseException:
         for image in stored:  # the rows went with the transaction; the files must go too
