@@ -38,32 +38,100 @@
       return parseInt(slides[i].getAttribute("data-slide-number"), 10);
     }
 
+    /* Saving the slide reached. One request at a time, the newest slide wins. A network
+       error, a 5xx or a 429 is tried again after 1 s and 3 s; after three failed tries the
+       trainee is told (a live status line) and the save is tried every 15 s and when the
+       browser is back online, until it succeeds. Another refusal (signed out, lesson gone)
+       shows the server's message and is not repeated. */
+    var status = root.querySelector("[data-deck-save-status]");
+    var BACKOFF = [1000, 3000];
+    var SLOW_RETRY = 15000;
+    var pending = null;   // the slide number waiting to be saved
+    var inFlight = false;
+    var failures = 0;
+    var retryTimer = null;
+    var errorShown = false;
+
+    function setStatus(text, isError) {
+      if (!status) return;
+      status.textContent = text || "";
+      status.classList.toggle("is-error", !!isError);
+    }
+
+    function lessonCompleted(data) {
+      var lessonStatus = doc.querySelector("[data-lesson-status]");
+      if (lessonStatus) {
+        lessonStatus.textContent = lessonStatus.getAttribute("data-completed-text");
+        var form = lessonStatus.parentNode.querySelector("form");
+        if (form) form.hidden = true;
+      }
+      root.dispatchEvent(new CustomEvent("lessoncomplete", {bubbles: true, detail: data}));
+    }
+
+    function post(n) {
+      return fetch(progressUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "X-CSRFToken": csrf ? csrf.getAttribute("content") : ""
+        },
+        body: "slide=" + encodeURIComponent(n)
+      }).then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          if (response.ok) return {ok: true, data: data};
+          var retry = response.status >= 500 || response.status === 429;
+          return {ok: false, retry: retry, message: data && data.error};
+        });
+      }, function () {
+        return {ok: false, retry: true}; // offline, or the server did not answer
+      });
+    }
+
+    function flush() {
+      clearTimeout(retryTimer);
+      retryTimer = null;
+      if (inFlight || pending === null) return;
+      var n = pending;
+      inFlight = true;
+      post(n).then(function (result) {
+        inFlight = false;
+        if (result.ok || !result.retry) {
+          if (pending === n) pending = null;
+          failures = 0;
+        }
+        if (result.ok) {
+          if (errorShown) {
+            errorShown = false;
+            setStatus(status && status.getAttribute("data-saved-text"), false);
+          }
+          if (result.data && result.data.completed) lessonCompleted(result.data);
+        } else if (result.retry) {
+          failures += 1;
+          if (failures > BACKOFF.length && !errorShown) {
+            errorShown = true;
+            setStatus(status && status.getAttribute("data-retry-text"), true);
+          }
+          retryTimer = setTimeout(flush, BACKOFF[failures - 1] || SLOW_RETRY);
+          return;
+        } else {
+          errorShown = true;
+          setStatus(result.message || (status && status.getAttribute("data-error-text")), true);
+        }
+        if (pending !== null) flush(); // a newer slide was reached meanwhile
+      });
+    }
+
     function sendProgress(n) {
       if (!progressUrl || !window.fetch) return;
+      pending = n;
       clearTimeout(timer);
-      timer = setTimeout(function () {
-        fetch(progressUrl, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-CSRFToken": csrf ? csrf.getAttribute("content") : ""
-          },
-          body: "slide=" + encodeURIComponent(n)
-        }).then(function (response) {
-          return response.ok ? response.json() : null;
-        }).then(function (data) {
-          if (!data || !data.completed) return;
-          var status = doc.querySelector("[data-lesson-status]");
-          if (status) {
-            status.textContent = status.getAttribute("data-completed-text");
-            var form = status.parentNode.querySelector("form");
-            if (form) form.hidden = true;
-          }
-          root.dispatchEvent(new CustomEvent("lessoncomplete", {bubbles: true, detail: data}));
-        }).catch(function () {});
-      }, 1500);
+      timer = setTimeout(flush, 1500);
     }
+
+    window.addEventListener("online", function () {
+      if (failures && !inFlight) flush();
+    });
 
     // how: "user" (a button, key or swipe), "link" (a #slide-N address) or "init".
     function show(i, how) {
