@@ -6,3 +6,10 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
     verbose_name = _("Khóa học")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .signals import page_published_make_renditions
+
+        page_published.connect(page_published_make_renditions, dispatch_uid="courses_renditions")

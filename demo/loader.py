@@ -4,6 +4,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
@@ -13,8 +14,9 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
-from courses import services
+from courses import images, services
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -488,4 +490,14 @@ def load_demo() -> DemoResult:
     _accounts(result, agencies)
     _trainees(result, agencies, course)
     _hocvien_progress(course)
+    # Publishing makes each new page's renditions once committed (courses.signals); this also
+    # makes those an earlier demo database lacks, so no first view resizes the slides.
+    transaction.on_commit(partial(_renditions_make, course.pk))
     return result
+
+
+def _renditions_make(course_id):
+    pages = Page.objects.get(pk=course_id).get_descendants(inclusive=True).live()
+    images.renditions_make(
+        [pair for page in pages.specific() for pair in images.page_image_kinds(page)]
+    )
