@@ -9,7 +9,10 @@ from django.db.models.functions import Coalesce
 from taggit.models import Tag
 from wagtail.models import Page
 
-from . import models  # attribute access only at call time: models.py imports this module
+from . import (
+    images,
+    models,  # attribute access only at call time: models.py imports this module
+)
 
 
 @dataclass
@@ -173,13 +176,7 @@ def tagged_pages(*, tag):
 
 def body_images(body):
     """Every image object in a lesson body's figures and slide decks."""
-    images = []
-    for block in body:
-        if block.block_type == "figure" and block.value["image"]:
-            images.append(block.value["image"])
-        elif block.block_type == "slide_deck":
-            images.extend(slide["image"] for slide in block.value["slides"] if slide["image"])
-    return images
+    return [image for image, _kind in images.body_image_kinds(body)]
 
 
 def prefetch_renditions(images):
