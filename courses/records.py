@@ -1,10 +1,16 @@
 """Trainees' training records are kept: a page or a person that holds them is not deleted.
 
-Deleting a lesson, quiz, module or course page would delete (``on_delete=CASCADE``) every
-trainee's progress, attempts, completions and enrolments under it, and a certificate stops the
-deletion half-way (``PROTECT``). Deleting a person would erase what their agency reports to the
-province. Both are refused in the admin for everyone, the administrator included, with a message
-that says what to do instead: unpublish the page, or deactivate the account.
+The rule lives in the database layer: every foreign key from a record (lesson progress, module
+completion, enrolment to its course, certificate, quiz attempt) to its page or person is
+``on_delete=PROTECT``, so any path that deletes through the ORM (the admin, its bulk actions,
+Wagtail's admin API, ``manage.py shell``, ``page.delete()``, ``QuerySet.delete()``,
+``user.delete()``) raises ``ProtectedError`` and deletes nothing. An enrolment alone is not a
+result: it goes with its person's account (CASCADE), but keeps its course.
+
+This module says so to people: the admin views ask ``page_holds_records`` and
+``person_holds_records`` first, for a clear refusal before Wagtail starts; ``refusal`` turns a
+``ProtectedError`` from any other admin path into the same words (see ``courses.middleware``).
+The message says what to do instead: unpublish the page, or deactivate the account.
 """
 
 from django.apps import apps
@@ -19,6 +25,11 @@ PERSON_HOLDS_RECORDS = _(
     "Không thể xóa tài khoản “%(name)s”: người này đã có kết quả học tập (tiến độ, bài làm "
     "hoặc giấy chứng nhận), cần được lưu giữ. Nếu người này không còn công tác, hãy "
     "sửa tài khoản và bỏ chọn “Kích hoạt” để khóa đăng nhập."
+)
+
+RECORDS_KEPT = _(
+    "Không thể xóa: mục này đã gắn với kết quả học tập của học viên (tiến độ, bài làm hoặc "
+    "giấy chứng nhận), cần được lưu giữ. Hãy gỡ xuất bản trang, hoặc khóa tài khoản, thay vì xóa."
 )
 
 # (model, lookup from the record to the page path): everything under a page that is someone's.
@@ -52,3 +63,12 @@ def person_holds_records(person) -> bool:
         apps.get_model(label).objects.filter(user_id=person.pk).exists()
         for label in _PERSON_RECORDS
     )
+
+
+def refusal(*, page=None, person=None) -> str:
+    """The refusal to show when deleting ``page`` or ``person`` met kept records."""
+    if page is not None:
+        return str(PAGE_HOLDS_RECORDS % {"title": page.get_admin_display_title()})
+    if person is not None:
+        return str(PERSON_HOLDS_RECORDS % {"name": person.get_full_name() or person.get_username()})
+    return str(RECORDS_KEPT)

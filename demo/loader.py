@@ -286,7 +286,7 @@ def _quiz(module, data):
         pass_mark=data["pass_mark"],
         attempts_allowed=3,
         time_limit_minutes=20,
-        answer_policy=QuizPage.AnswerPolicy.AFTER_EACH,
+        answer_policy=QuizPage.AnswerPolicy.AFTER_PASS_OR_LAST,
     )
     quiz.fixed_questions = [
         QuizQuestion(question=_question(q), sort_order=n) for n, q in enumerate(data["questions"])

@@ -126,7 +126,9 @@ class QuizPage(RoutablePageMixin, BasePage):
         _("hiển thị đáp án đúng"),
         max_length=24,
         choices=AnswerPolicy.choices,
-        default=AnswerPolicy.AFTER_EACH,
+        # Not "after each": on fixed questions a failed attempt's key would be copied into the
+        # next attempt. After a failure the trainee sees which questions were right or wrong.
+        default=AnswerPolicy.AFTER_PASS_OR_LAST,
     )
 
     parent_page_types = ["courses.ModulePage"]
@@ -237,10 +239,11 @@ class Attempt(models.Model):
     """One attempt (Lượt làm bài). ``questions`` is a snapshot of what was asked, answer key
     included, so editing the quiz later never rewrites results."""
 
+    # PROTECT: no path deletes a quiz or a person with attempts (courses/records.py).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts"
     )
-    quiz = models.ForeignKey(QuizPage, on_delete=models.CASCADE, related_name="attempts")
+    quiz = models.ForeignKey(QuizPage, on_delete=models.PROTECT, related_name="attempts")
     number = models.PositiveSmallIntegerField(_("lượt"))
     pass_mark = models.PositiveSmallIntegerField(_("điểm đạt (%)"))
     started_at = models.DateTimeField(_("bắt đầu"), auto_now_add=True)

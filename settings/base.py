@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Training records are kept: a refused delete on an admin path answers in words, not 500.
+    "courses.middleware.KeepRecordsMiddleware",
     # Last, so that it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
 ]

@@ -24,8 +24,10 @@ class Enrolment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
     )
+    # PROTECT: training records are kept (courses/records.py); the person's enrolments go
+    # with their account when nothing else of theirs is kept.
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="enrolments"
     )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.SELF)
     enrolled_at = models.DateTimeField(_("ngày ghi danh"), auto_now_add=True)
@@ -56,14 +58,15 @@ class Enrolment(models.Model):
 class LessonProgress(models.Model):
     """One person's progress in one lesson. ``completed_at`` is set once and never moved."""
 
+    # PROTECT, here and below: no path deletes a page or a person with records (records.py).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="lesson_progress"
     )
     lesson = models.ForeignKey(
-        "courses.LessonPage", on_delete=models.CASCADE, related_name="progress"
+        "courses.LessonPage", on_delete=models.PROTECT, related_name="progress"
     )
     # Denormalised so reports and dashboards count per course without walking the page tree.
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="+")
     first_viewed_at = models.DateTimeField(_("xem lần đầu"), auto_now_add=True)
     last_viewed_at = models.DateTimeField(_("xem lần cuối"))
     completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
@@ -89,12 +92,12 @@ class ModuleCompletion(models.Model):
     """The date a person completed a module: its lessons done and its quiz passed."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="module_completions"
     )
     module = models.ForeignKey(
-        "courses.ModulePage", on_delete=models.CASCADE, related_name="completions"
+        "courses.ModulePage", on_delete=models.PROTECT, related_name="completions"
     )
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="+")
     completed_at = models.DateTimeField(_("hoàn thành lúc"))
 
     class Meta:
