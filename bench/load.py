@@ -194,6 +194,7 @@ class Ledger:
     """What the server acknowledged, and how each request went."""
 
     latencies: list = field(default_factory=list)
+    by_kind: dict = field(default_factory=lambda: defaultdict(list))
     statuses: Counter = field(default_factory=Counter)
     failures: list = field(default_factory=list)
     completed: set = field(default_factory=set)  # (user, lesson)
@@ -215,7 +216,7 @@ class Trainee:
         self.cookies = {}
         self.connection = None
 
-    def request(self, method, url, data=None, *, json_reply=False):
+    def request(self, method, url, data=None, *, kind, json_reply=False):
         path = urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else "")
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
@@ -249,6 +250,7 @@ class Trainee:
                     self.cookies[key] = morsel.value
         with self.ledger.lock:
             self.ledger.latencies.append(elapsed)
+            self.ledger.by_kind[kind].append(elapsed)
             self.ledger.statuses[response.status] += 1
             if response.status >= 500 or response.status in {400, 403, 429}:
                 self.ledger.failures.append(f"{method} {path}: {response.status}")
@@ -257,7 +259,7 @@ class Trainee:
         return response.status, content, response.headers
 
     def sign_in(self) -> bool:
-        status, content, _headers = self.request("GET", "/accounts/login/")
+        status, content, _headers = self.request("GET", "/accounts/login/", kind="sign-in page")
         token = CSRF_INPUT.search(content.decode())
         if status != 200 or token is None:
             return False
@@ -269,12 +271,13 @@ class Trainee:
                 "username": self.username,
                 "password": PASSWORD,
             },
+            kind="sign-in",
         )
         return status == 302 and "sessionid" in self.cookies
 
     def study_lesson(self, lesson):
         key = (self.username, lesson["id"])
-        status, _content, _headers = self.request("GET", lesson["url"])
+        status, _content, _headers = self.request("GET", lesson["url"], kind="lesson page")
         if status != 200:
             return
         for slide in range(1, lesson["slides"] + 1):
@@ -284,6 +287,7 @@ class Trainee:
                 "POST",
                 f"/hoc-tap/bai-hoc/{lesson['id']}/trang-chieu/",
                 {"slide": slide},
+                kind="slide save",
                 json_reply=True,
             )
             with self.ledger.lock:
@@ -293,21 +297,23 @@ class Trainee:
                 else:
                     self.ledger.slides_unsure.add(key)
         status, _content, headers = self.request(
-            "POST", f"/hoc-tap/bai-hoc/{lesson['id']}/hoan-thanh/", {}
+            "POST", f"/hoc-tap/bai-hoc/{lesson['id']}/hoan-thanh/", {}, kind="lesson done"
         )
         if status == 302 and "#lesson-complete" in headers.get("Location", ""):
             with self.ledger.lock:
                 self.ledger.completed.add(key)
 
     def take_quiz(self, quiz, snapshot_of):
-        status, _content, headers = self.request("POST", quiz["url"] + "bat-dau/", {})
+        status, _content, headers = self.request(
+            "POST", quiz["url"] + "bat-dau/", {}, kind="quiz start"
+        )
         location = headers.get("Location", "") if headers else ""
         match = re.search(r"luot/(\d+)/$", location)
         if status != 302 or match is None:
             return
         number = int(match.group(1))
         take_url = quiz["url"] + f"luot/{number}/"
-        status, _content, _headers = self.request("GET", take_url)
+        status, _content, _headers = self.request("GET", take_url, kind="quiz page")
         if status != 200:
             return
         questions = snapshot_of(self.username, quiz["id"], number)
@@ -317,8 +323,10 @@ class Trainee:
             correct = [c["key"] for c in question["choices"] if c["correct"]]
             others = [c["key"] for c in question["choices"] if not c["correct"]]
             answers[question["key"]] = others[:1] if wrong and others else correct
-        self.request("POST", take_url + "luu/", answers, json_reply=True)  # the autosave
-        status, _content, headers = self.request("POST", take_url, answers)
+        self.request(
+            "POST", take_url + "luu/", answers, kind="quiz autosave", json_reply=True
+        )  # the autosave
+        status, _content, headers = self.request("POST", take_url, answers, kind="quiz submit")
         if status == 302 and "ket-qua" in headers.get("Location", ""):
             with self.ledger.lock:
                 self.ledger.submitted.add((self.username, quiz["id"], number))
@@ -336,7 +344,9 @@ class Trainee:
                     self.study_lesson(lesson)
                 if module["quiz"] and time.monotonic() < deadline:
                     self.take_quiz(module["quiz"], snapshot_of)
-            self.request("GET", "/hoc-tap/")  # the course done: the dashboard, then again
+            self.request(
+                "GET", "/hoc-tap/", kind="dashboard"
+            )  # the course done: the dashboard, then again
 
 
 def make_snapshot_reader():
@@ -486,6 +496,11 @@ def main():
         f"{percentile(ledger.latencies, 0.99) * 1000:.0f} ms "
         f"(mean {statistics.fmean(ledger.latencies or [0]) * 1000:.0f} ms)"
     )
+    for kind, times in sorted(ledger.by_kind.items()):
+        print(
+            f"  {kind:<16} {len(times):>5}  p50 {percentile(times, 0.5) * 1000:>6.0f} ms"
+            f"  p99 {percentile(times, 0.99) * 1000:>6.0f} ms"
+        )
     print(f"answers            {dict(sorted(ledger.statuses.items(), key=str))}")
     print(f"5xx answers        {errors}")
     print(f"other failures     {len(ledger.failures) - errors}")
