@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/parlearn
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install axe run demo migrate test test-postgres lint format check pytest bench bench-hr messages clean
+.PHONY: install axe run demo migrate test test-postgres lint format check pytest bench bench-hr bench-load messages clean
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "PAR Learn needs Python 3.11 or newer (set PYTHON=python3.11).")'
@@ -74,6 +74,11 @@ bench: install
 # HR reports over 10,000 people and 1,000,000 progress rows; DATABASE_URL set: PostgreSQL.
 bench-hr: install
 	$(BIN)/python bench/hr_reports.py
+
+# TRAINEES simulated trainees (default 50) for DURATION seconds (default 45), gunicorn with 4 workers:
+# SQLite, or PostgreSQL (and Redis) when DATABASE_URL (and REDIS_URL) are set.
+bench-load: install
+	$(BIN)/python bench/load.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=staticfiles

@@ -77,6 +77,7 @@ from tests.matrix.world import (
     DISTRICT_1_OFFICE,
     DISTRICT_2,
     DISTRICT_2_OFFICE,
+    PASSWORD,
     REVOKE_REASON,
     build_world,
 )
@@ -452,6 +453,7 @@ SITE_RULES = [
                 method="post",
                 data=lambda world: {
                     "email": "{role}@matran.gov.vn",
+                    "current_password": PASSWORD,  # an e-mail change needs the password
                     "phone": "0905 123 456",
                     "full_name": "Tên bị đổi",
                     "agency": world.agencies["district_2_office"].pk,
