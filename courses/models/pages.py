@@ -330,12 +330,13 @@ class LessonPage(BasePage):
     def slides(self):
         """Every slide of the lesson's decks, numbered 1..n across decks.
 
-        Each deck's value also learns the number of its first slide (``first_number``), so its
+        Each deck's value also learns the number of its first slide (the attribute
+        ``first_number``, not a key, so that saving the page again stores nothing of it), so its
         template numbers slides the same way the progress records do.
         """
         slides = []
         for block in self.body:
             if block.block_type == "slide_deck":
-                block.value["first_number"] = len(slides) + 1
+                block.value.first_number = len(slides) + 1  # not a key: never saved
                 slides.extend(block.value["slides"])
         return slides

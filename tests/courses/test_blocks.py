@@ -95,3 +95,18 @@ def test_legal_reference_renders_number_and_date_in_vietnamese_format():
     assert "30c/NQ-CP" in html
     assert "08/11/2011" in html
     assert "Chính phủ" in html
+
+
+@pytest.mark.django_db
+def test_reading_the_slides_leaves_the_page_savable(client):
+    """The numbering across decks that the template uses is not stored with the page."""
+    from tests.courses.factories import LessonPageFactory, lesson_body, slide_deck
+
+    first, second = [ImageFactory(), ImageFactory()], [ImageFactory()]
+    lesson = LessonPageFactory(body=lesson_body(slides=first, extra=[slide_deck(second)]))
+    assert len(lesson.slides) == 3
+    lesson.save_revision().publish()  # failed with KeyError 'first_number' before
+    lesson.refresh_from_db()
+    assert all("first_number" not in b.value for b in lesson.body if b.block_type == "slide_deck")
+    html = client.get(lesson.url).content.decode()
+    assert 'id="slide-3"' in html
