@@ -1,27 +1,16 @@
 """Issue the certificates missing for completed courses (completions from before certificates
 existed). Revoked certificates are not replaced: re-issuing is an administrator's decision."""
 
-from django.core.management.base import BaseCommand, CommandError
-
 from courses import certificates
-from courses.models import CoursePage
+from courses.management.course_command import CourseCommand
 
 
-class Command(BaseCommand):
+class Command(CourseCommand):
+    dry_run_help = "chỉ liệt kê, không cấp giấy chứng nhận nào"
     help = "Cấp giấy chứng nhận còn thiếu cho những người đã hoàn thành khóa học."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--course", metavar="SLUG", help="chỉ khóa học có slug này")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="chỉ liệt kê, không cấp giấy chứng nhận nào"
-        )
-
     def handle(self, *args, course, dry_run, **options):
-        course_page = None
-        if course:
-            course_page = CoursePage.objects.filter(slug=course).first()
-            if course_page is None:
-                raise CommandError(f"Không có khóa học với slug “{course}”.")
+        course_page = self.course_page(course)
         if dry_run:
             missing = list(certificates.completions_without_certificate(course=course_page))
             for enrolment in missing:

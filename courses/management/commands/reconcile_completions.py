@@ -3,30 +3,18 @@ course completions, certificates), e.g. left by a crash between the steps in ear
 Safe to run at any time and on a schedule: a second run repairs nothing. Revoked certificates
 are not replaced."""
 
-from django.core.management.base import BaseCommand, CommandError
-
-from courses.models import CoursePage
+from courses.management.course_command import CourseCommand
 from courses.reconcile import completions_reconcile
 
 
-class Command(BaseCommand):
+class Command(CourseCommand):
     help = (
         "Bổ sung các kết quả hoàn thành còn thiếu (chuyên đề, khóa học, giấy chứng nhận) "
         "theo tiến độ đã lưu."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--course", metavar="SLUG", help="chỉ khóa học có slug này")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="chỉ đếm, không ghi gì vào cơ sở dữ liệu"
-        )
-
     def handle(self, *args, course, dry_run, **options):
-        course_page = None
-        if course:
-            course_page = CoursePage.objects.filter(slug=course).first()
-            if course_page is None:
-                raise CommandError(f"Không có khóa học với slug “{course}”.")
+        course_page = self.course_page(course)
         repairs = completions_reconcile(course=course_page, dry_run=dry_run)
         for each in repairs.courses:
             self.stdout.write(f"{each.slug}\t{each.title}")
