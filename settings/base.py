@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A NUL in the URL, cookies, headers or form fields: 400 before anything reaches the database.
     "home.request_guard.RequestGuardMiddleware",
+    # A full disk or a database at its limits: a 503 page that says so, not a 500.
+    "home.outage.StorageUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
