@@ -36,11 +36,13 @@
 """
 
 import logging
+import os
 import threading
 import time
 
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX as SESSION_KEY_PREFIX
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 
 logger = logging.getLogger(__name__)
@@ -271,3 +273,62 @@ class ResilientRedisCache(RedisCache):
 def _glob_escape(text):
     """Escape the characters Redis MATCH patterns treat specially."""
     return "".join(f"\\{c}" if c in "*?[]\\" else c for c in text)
+
+
+class SharedFileCache(FileBasedCache):
+    """The default cache without Redis: files on this machine's disk, shared by every worker
+    process (a sign-out, or a site-settings edit, is seen by all of them at once).
+
+    A disk that cannot take a write (full, read-only) must not take the pages down: ``get``
+    then answers as a miss and ``set``/``add``/``touch`` do nothing, with a logged warning.
+    ``delete`` raises when the file is still there: a session file that cannot be deleted
+    would keep a signed-out cookie signed in, so sign-out must fail loudly instead.
+    """
+
+    def _createdir(self):
+        try:
+            super()._createdir()
+        except OSError as error:  # the next set tries again and says so
+            logger.warning("File cache directory unusable (%s)", error)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except OSError as error:
+            logger.warning("File cache unreadable (%s)", error)
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except OSError as error:
+            logger.warning("File cache unwritable (%s)", error)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except OSError as error:
+            logger.warning("File cache unwritable (%s)", error)
+            return False
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except OSError as error:
+            logger.warning("File cache unwritable (%s)", error)
+            return False
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except OSError as error:
+            logger.warning("File cache unreadable (%s)", error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except OSError:
+            if os.path.lexists(self._key_to_file(key, version)):
+                raise  # the value is still there: refuse rather than serve it again
+            return False

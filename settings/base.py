@@ -135,10 +135,11 @@ SESSION_IDLE_TIMEOUT = 30 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
-# Sessions live in the database, which every worker process shares: a sign-out holds on every
-# worker. With REDIS_URL (below) they are also cached in Redis (cached_db: one query less on
-# every signed-in page); a Redis outage falls back to the database (home.cache).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database and are read through the cache that every worker process
+# shares (cached_db: one query less on every signed-in page), so a sign-out holds on every
+# worker: the file cache of this machine by default, Redis with REDIS_URL (a Redis outage falls
+# back to the database, home.cache).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -170,7 +171,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Without Redis: files on this machine's disk, which every worker process reads and writes
+# (a per-process memory cache would keep a signed-out session alive in the other workers, and a
+# site-settings edit out of them). One machine only: several app servers need REDIS_URL.
+CACHES = {
+    "default": {
+        "BACKEND": "home.cache.SharedFileCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 if os.environ.get("REDIS_URL"):
     # Short timeouts, a circuit breaker, and degrade-to-empty on an outage (home/cache.py).
     CACHES = {
@@ -180,7 +190,6 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "parlearn",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PAR Learn <no-reply@localhost>")

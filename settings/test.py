@@ -11,8 +11,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The suite runs in one process, where a local-memory cache is shared by every request: cached_db
-# sessions behave here as they do in production with Redis (and the lesson-page query budgets
-# are measured that way). Without Redis, base.py uses database sessions: one query more signed in.
+# sessions behave here as they do with Redis or base.py's file cache shared by the workers (and
+# the lesson-page query budgets are measured that way).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="parlearn-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

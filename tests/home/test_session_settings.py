@@ -42,10 +42,10 @@ def _read(module, **env):
 @pytest.mark.parametrize(
     ("module", "env"), [("settings.dev", {}), ("settings.production", PRODUCTION)]
 )
-def test_without_redis_sessions_live_in_the_database(module, env):
+def test_without_redis_sessions_are_cached_where_every_worker_sees_them(module, env):
     engine, backend, proxies = _read(module, **env)
-    assert engine == "django.contrib.sessions.backends.db"
-    assert backend == "django.core.cache.backends.locmem.LocMemCache"
+    assert engine == "django.contrib.sessions.backends.cached_db"
+    assert backend == "home.cache.SharedFileCache"
     assert proxies == "0"
 
 

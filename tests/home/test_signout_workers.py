@@ -77,6 +77,7 @@ def gunicorn(tmp_path):
         DJANGO_SETTINGS_MODULE="settings.dev",
         DATABASE_URL=database_url,
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+        DJANGO_CACHE_DIR=str(tmp_path / "cache"),
         PYTHONPATH=str(ROOT),
     )
     log = (tmp_path / "gunicorn.log").open("w")
