@@ -46,6 +46,7 @@ def measure(client, url):
 
 
 def main():
+    call_command("migrate", verbosity=0)  # a fresh checkout has no database yet
     if not LessonPage.objects.exists():
         call_command("load_par_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115, PTH123
     lesson = next(p for p in LessonPage.objects.live().order_by("path") if p.slides)

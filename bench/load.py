@@ -66,6 +66,7 @@ def bench_environment(workdir: Path) -> dict:
     env["DJANGO_SETTINGS_MODULE"] = "settings.bench"
     env["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
     env["BENCH_CACHE_PREFIX"] = f"parlearn-bench-{secrets.token_hex(4)}"  # a fresh cache
+    env["DJANGO_CACHE_DIR"] = str(workdir / "cache")  # without Redis: the workers' file cache
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         server = url.rsplit("/", 1)[0]
