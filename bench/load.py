@@ -65,6 +65,7 @@ def bench_environment(workdir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
     env["DJANGO_SETTINGS_MODULE"] = "settings.bench"
     env["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
+    env.setdefault("DB_CONN_MAX_AGE", "60")  # connections reused, as settings.production does
     env["BENCH_CACHE_PREFIX"] = f"parlearn-bench-{secrets.token_hex(4)}"  # a fresh cache
     env["DJANGO_CACHE_DIR"] = str(workdir / "cache")  # without Redis: the workers' file cache
     url = os.environ.get("DATABASE_URL", "")
