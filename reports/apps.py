@@ -9,7 +9,7 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .selectors import register_sqlite_functions
+        from .selectors.common import register_sqlite_functions
 
         # SQLite has no diacritic folding of its own: the name sort key calls anyascii there.
         connection_created.connect(register_sqlite_functions, dispatch_uid="reports_sqlite_fold")
