@@ -1,6 +1,9 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
+
+from .names import register_sqlite_functions
 
 
 class LearnersConfig(AppConfig):
@@ -8,6 +11,10 @@ class LearnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "learners"
     verbose_name = _("Học viên và cơ quan")
+
+    def ready(self):
+        # SQLite has no diacritic folding of its own: the name sort key calls anyascii there.
+        connection_created.connect(register_sqlite_functions, dispatch_uid="learners_sqlite_names")
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -34,9 +34,9 @@ from .importing import (
     MAX_ROWS,
     ImportPlan,
     apply_import,
-    can_import_staff,
     plan_import,
 )
+from .roles import can_import_staff
 
 PAGE_TITLE = _("Nhập danh sách công chức")
 PREVIEW_TITLE = _("Xem trước khi nhập")

@@ -35,10 +35,9 @@ from wagtail.log_actions import log
 from home.spreadsheet import FORMULA_PREFIXES  # "CSV injection": refused on import
 
 from .models import Agency, User
+from .roles import TRAINEE_GROUP, can_import_staff
 
-IMPORT_PERMISSION = "learners.import_staff"
 IMPORT_LOG_ACTION = "learners.import_staff"
-TRAINEE_GROUP = "Học viên"
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 5_000
@@ -337,14 +336,6 @@ class _Refused(Exception):
 
 
 # Permission and scope
-
-
-def can_import_staff(user) -> bool:
-    return bool(
-        user is not None
-        and user.is_active
-        and (user.is_superuser or user.has_perm(IMPORT_PERMISSION))
-    )
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,24 @@
 """HR scope: an HR officer sees the people of their agency and every unit below it.
 
 Every list, report, export and record an HR officer can open is filtered through these
-functions on the server. A superuser's scope is the whole province.
+functions on the server. A superuser's scope is the whole province. Who may see records at all
+(``can_view_records``) and whether one person or agency is in scope (``in_scope``,
+``agency_in_scope``) are decided in :mod:`learners.roles`; they are re-exported here.
 """
 
 from django.contrib.auth import get_user_model
 
 from .models import Agency
+from .roles import HR_GROUP, agency_in_scope, can_view_records, in_scope
 
-HR_GROUP = "Cán bộ tổ chức"
-
-
-def can_view_records(user) -> bool:
-    return bool(
-        user.is_authenticated
-        and (user.is_superuser or (user.has_perm("learners.view_records") and user.agency_id))
-    )
+__all__ = [
+    "HR_GROUP",
+    "agency_in_scope",
+    "can_view_records",
+    "in_scope",
+    "scoped_agencies",
+    "scoped_people",
+]
 
 
 def scoped_agencies(user):
@@ -36,18 +39,3 @@ def scoped_people(user):
     if user.is_superuser:
         return User.objects.all()
     return User.objects.filter(agency__path__startswith=user.agency.path)
-
-
-def in_scope(user, person) -> bool:
-    """Whether ``person`` (a User) is inside the user's scope."""
-    if not can_view_records(user):
-        return False
-    if user.is_superuser:
-        return True
-    return bool(person.agency_id) and scoped_people(user).filter(pk=person.pk).exists()
-
-
-def agency_in_scope(user, agency) -> bool:
-    if not can_view_records(user) or agency is None:
-        return False
-    return user.is_superuser or agency.path.startswith(user.agency.path)

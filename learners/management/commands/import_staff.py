@@ -4,8 +4,9 @@ command line, with the same checks; a file with any error imports nothing."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from learners.importing import ImportPlan, apply_import, can_import_staff, plan_import
+from learners.importing import ImportPlan, apply_import, plan_import
 from learners.models import User
+from learners.roles import can_import_staff
 
 USER_NOT_FOUND = "Không có tài khoản “%(username)s”."
 USER_NOT_ALLOWED = "Tài khoản “%(username)s” không có quyền nhập danh sách công chức, viên chức."
