@@ -1,4 +1,5 @@
-"""The data every row of the permission matrix runs against, made once per test module.
+"""The data every row of the permission matrix runs against, made once for the
+``tests/matrix`` package.
 
 UBND tỉnh Ma Trận (MT-TINH)                          ← HR of the province
 ├── UBND huyện Nhất Lâm (MT-H1)
