@@ -30,25 +30,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from home.formatting import format_date, format_datetime, format_decimal
 from home.spreadsheet import neutralise
 
 from .selectors import decorate_row, without_jit
 
 BOM = "\ufeff"
-CSV_DATE = "%d/%m/%Y"
-CSV_DATETIME = "%d/%m/%Y %H:%M"
 XLSX_DATE = "dd/mm/yyyy"
 XLSX_DATETIME = "dd/mm/yyyy hh:mm"
 CHUNK_ROWS = 2000
 YES = _("Có")
-
-
-def vietnamese_number(value) -> str:
-    """``87,5`` and ``12``: a decimal comma, no trailing ``,0``."""
-    if isinstance(value, Decimal | float):
-        text = f"{value:.1f}".replace(".", ",")
-        return text.removesuffix(",0")
-    return str(value)
 
 
 def csv_value(value) -> str:
@@ -59,11 +50,11 @@ def csv_value(value) -> str:
     if isinstance(value, bool):
         return force_str(YES) if value else ""
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime(CSV_DATETIME)
+        return format_datetime(value)
     if isinstance(value, datetime.date):
-        return value.strftime(CSV_DATE)
+        return format_date(value)
     if isinstance(value, Decimal | float | int):
-        return vietnamese_number(value)
+        return format_decimal(value)
     return force_str(value)
 
 

@@ -56,11 +56,13 @@ class CourseFilterSet(WagtailFilterSet):
     def filter_nothing(self, queryset, name, value):
         return queryset
 
+    def chosen(self, name):
+        """The valid choice of filter ``name``, or None."""
+        return self.form.cleaned_data.get(name) if self.is_valid() else None
+
     @property
     def chosen_course(self):
-        if self.is_valid():
-            return self.form.cleaned_data.get("course")
-        return None
+        return self.chosen("course")
 
 
 class CompletionFilterSet(CourseFilterSet):
@@ -81,9 +83,6 @@ class CompletionFilterSet(CourseFilterSet):
         widget=DateRangePickerWidget,
         method="filter_completed",
     )
-
-    class Meta(CourseFilterSet.Meta):
-        fields = []
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,11 +110,6 @@ class AgencySummaryFilterSet(CourseFilterSet):
         method="filter_nothing",
     )
 
-    class Meta(CourseFilterSet.Meta):
-        fields = []
-
     @property
     def chosen_parent(self):
-        if self.is_valid():
-            return self.form.cleaned_data.get("parent")
-        return None
+        return self.chosen("parent")

@@ -8,7 +8,6 @@ transcript pages. Someone without ``learners.view_records`` gets a 403 page.
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import slugify
@@ -17,11 +16,13 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import Button
 
-from home.admin_access import admin_forbidden
-from learners.scope import can_view_records, scoped_agencies, scoped_people
+from home.admin_access import AdminAccessMixin
+from home.formatting import format_date, format_percent
+from learners.roles import can_view_records
+from learners.scope import scoped_agencies, scoped_people
 
 from . import selectors
-from .exports import AgencySummaryExport, CompletionExport, TranscriptExport, vietnamese_number
+from .exports import AgencySummaryExport, CompletionExport, TranscriptExport
 from .filters import AgencySummaryFilterSet, CompletionFilterSet
 
 COMPLETION_TITLE = _("Kết quả học tập theo người")
@@ -33,29 +34,18 @@ NO_PERMISSION = _(
 )
 
 
-def short_date(value) -> str:
-    """``31/08/2017`` (a date, or a datetime in local time); empty for nothing."""
-    if value is None:
-        return ""
-    if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        value = timezone.localtime(value)
-    return date_format(value, "d/m/Y")
-
-
-def percent_text(value) -> str:
-    """``87,5%``; empty for nothing."""
-    return "" if value is None else f"{vietnamese_number(value)}%"
-
-
-class RecordsAccessMixin:
+class RecordsAccessMixin(AdminAccessMixin):
     """A real 403 (not Wagtail's redirect to the dashboard) for anyone who may not see records:
     the link may have been shared, and the person should read why it does not open."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_records(request.user):
-            return admin_forbidden(request, NO_PERMISSION)
+    no_access_message = NO_PERMISSION
+
+    def has_access(self, request):
+        return can_view_records(request.user)
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
         self.today = timezone.localdate()
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         if self.is_export:
@@ -78,6 +68,13 @@ class StatusColumn(Column):
     """The learning state as a status tag, and "Quá hạn" beside it when the due date passed."""
 
     cell_template_name = "reports/cells/status.html"
+
+
+class DateColumn(Column):
+    """A date, or the local day of a date-time, in the short date format."""
+
+    def get_value(self, instance):
+        return format_date(super().get_value(instance))
 
 
 class UnitsColumn(Column):
@@ -157,29 +154,19 @@ class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
             columns.append(Column("course_title", label=_("Khóa học")))
         return [
             *columns,
-            Column(
-                "enrolled_at",
-                label=_("Ngày ghi danh"),
-                accessor=lambda row: short_date(row.enrolled_at),
-                sort_key="enrolled_at",
-            ),
+            DateColumn("enrolled_at", label=_("Ngày ghi danh"), sort_key="enrolled_at"),
             Column(
                 "progress",
                 label=_("Tiến độ"),
-                accessor=lambda row: percent_text(row.progress_percent),
+                accessor=lambda row: format_percent(row.progress_percent),
                 sort_key="progress",
             ),
             StatusColumn("status", label=_("Trạng thái")),
-            Column(
-                "completed_at",
-                label=_("Ngày hoàn thành"),
-                accessor=lambda row: short_date(row.completed_at),
-                sort_key="completed_at",
-            ),
+            DateColumn("completed_at", label=_("Ngày hoàn thành"), sort_key="completed_at"),
             Column(
                 "best_score",
                 label=_("Điểm cao nhất"),
-                accessor=lambda row: percent_text(row.best_score),
+                accessor=lambda row: format_percent(row.best_score),
                 sort_key="best_score",
             ),
             NumberColumn("attempt_count", label=_("Lượt làm bài")),
@@ -259,12 +246,12 @@ class AgencySummaryView(RecordsAccessMixin, AgencySummaryExport, ReportView):
             NumberColumn("people", label=_("Số người")),
             NumberColumn("enrolled", label=_("Đã ghi danh")),
             NumberColumn("completed", label=_("Đã hoàn thành")),
-            Column("rate", label=_("Tỉ lệ hoàn thành"), accessor=lambda r: percent_text(r.rate)),
+            Column("rate", label=_("Tỉ lệ hoàn thành"), accessor=lambda r: format_percent(r.rate)),
             NumberColumn("overdue", label=_("Quá hạn")),
             Column(
                 "average_score",
                 label=_("Điểm TB cao nhất"),
-                accessor=lambda row: percent_text(row.average_score),
+                accessor=lambda row: format_percent(row.average_score),
             ),
             UnitsColumn("units", label=_("Đơn vị trực thuộc"), accessor=self.units_url),
         ]

@@ -11,7 +11,7 @@ officer's scope (``learners.scope.scoped_people``); nothing here widens it.
 - ``transcript``: report (c), one person's courses.
 """
 
-from .common import Status, course_structure, name_ordering, vietnamese_sort_key, without_jit
+from .common import Status, course_structure, without_jit
 from .completion import (
     COMPLETION_ORDERINGS,
     completion_rows,
@@ -39,9 +39,7 @@ __all__ = [
     "filter_agency",
     "filter_completed_between",
     "filter_status",
-    "name_ordering",
     "order_rows",
     "transcript",
-    "vietnamese_sort_key",
     "without_jit",
 ]

@@ -23,14 +23,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from courses.models import Certificate, LessonProgress
+from home.formatting import percent_of
+from home.queries import count_subquery
+from learners.names import display_name, name_ordering
 from quizzes.models import Attempt
 
-from .common import CourseStructure, Status, display_name, name_ordering, percent
-
-
-def _count(queryset):
-    counted = queryset.order_by().values("user_id").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+from .common import CourseStructure, Status
 
 
 def _course_ref(course):
@@ -133,7 +131,7 @@ def completion_rows(*, people, structure, course=None):
             due_date=F("enrolment__due_date"),
             completed_at=F("enrolment__completed_at"),
             has_progress=_progress_exists(course),
-            done_lessons=_count(done),
+            done_lessons=count_subquery(done),
             best_score=_best_score(course, structure),
             attempt_count=_attempt_count(course, structure),
             certificate_number=Subquery(certificate),
@@ -221,7 +219,7 @@ def fetch_page(rows, page_rows, *, course):
 def decorate_row(row, *, structure: CourseStructure, today: date):
     """Python-side columns of a completion row (no query): progress %, state, overdue flag."""
     row.lesson_total = structure.lesson_count(row.row_course_id)
-    row.progress_percent = percent(row.done_lessons, row.lesson_total) or Decimal(0)
+    row.progress_percent = percent_of(row.done_lessons, row.lesson_total) or Decimal(0)
     if row.completed_at:
         row.status = Status.COMPLETED
     elif row.has_progress:
@@ -245,7 +243,7 @@ class Totals:
 
     @property
     def rate(self) -> Decimal | None:
-        return percent(self.completed, self.rows)
+        return percent_of(self.completed, self.rows)
 
 
 def completion_totals(rows, *, course, today: date) -> Totals:

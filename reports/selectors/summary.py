@@ -3,15 +3,16 @@ subtree counted."""
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Case, Count, FilteredRelation, IntegerField, Max, Q, Value, When
 from django.db.models.functions import Substr
 
+from home.formatting import percent_of, quantize
 from learners.models import Agency
+from learners.names import fold, vietnamese_sort_key
 from quizzes.models import Attempt
 
-from .common import fold, percent, vietnamese_sort_key
 from .completion import overdue_q
 
 
@@ -40,15 +41,13 @@ class AgencyRow:
 
     @property
     def rate(self) -> Decimal | None:
-        return percent(self.completed, self.people if self.per_person else self.enrolled)
+        return percent_of(self.completed, self.people if self.per_person else self.enrolled)
 
     @property
     def average_score(self) -> Decimal | None:
         if not self.score_count:
             return None
-        return (Decimal(self.score_sum) / self.score_count).quantize(
-            Decimal("0.1"), rounding=ROUND_HALF_UP
-        )
+        return quantize(Decimal(self.score_sum) / self.score_count)
 
     @property
     def has_children(self) -> bool:

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from courses.models import Certificate, Enrolment, LessonProgress, ModuleCompletion
+from home.formatting import percent_of
 from quizzes.models import Attempt
 
-from .common import STRUCTURE_MODELS, Status, percent
+from .common import STRUCTURE_MODELS, Status
 
 KIND_LABELS = {
     "module": _("Chuyên đề"),
@@ -62,7 +63,7 @@ class TranscriptCourse:
 
     @property
     def progress_percent(self):
-        return percent(self.lessons_done, self.lesson_total) or Decimal(0)
+        return percent_of(self.lessons_done, self.lesson_total) or Decimal(0)
 
     @property
     def status(self) -> Status:
