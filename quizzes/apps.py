@@ -8,11 +8,13 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Bài kiểm tra")
 
     def ready(self):
-        # Imported here: models may only be imported once the app registry is ready.
-        from courses.selectors import register_state_provider  # noqa: PLC0415
-        from courses.services import register_module_requirement  # noqa: PLC0415
+        """Plug quizzes into courses: a module is complete once its quizzes are passed, and the
+        course outline shows each quiz's state. (Models are importable only once apps are.)"""
+        from courses.selectors import register_state_provider
+        from courses.services import register_module_requirement
 
-        from .services import outline_states, quiz_passers  # noqa: PLC0415
+        from .models import QuizPage
+        from .services import quiz_outline_states
 
-        register_module_requirement(quiz_passers)
-        register_state_provider(outline_states)
+        register_module_requirement(QuizPage.module_requirement)
+        register_state_provider(quiz_outline_states)

@@ -1,29 +1,19 @@
 """Reads for trainers: how a quiz's submitted attempts went, with no personal data."""
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Avg, Count, FloatField, Q, QuerySet
 from django.db.models.functions import Cast, NullIf
 
-from .models import Attempt, QuizPage
+from home.formatting import percent_of, quantize
+
+from .models.attempts import Attempt
 
 # A question most people get wrong is probably badly worded or has a wrong answer key.
 LOW_CORRECT_RATE = Decimal(40)
 
 _SUBMITTED = Q(attempts__submitted_at__isnull=False)
-
-
-def _percent(part, whole) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def _round(value) -> Decimal | None:
-    if value is None:
-        return None
-    return Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -74,7 +64,7 @@ class QuizStatistics:
         return [question for question in self.questions if question.flagged]
 
 
-def quiz_statistics(*, quiz: QuizPage) -> QuizStatistics:
+def quiz_statistics(*, quiz) -> QuizStatistics:
     """Totals of the quiz's submitted attempts and, per question asked (by ``question_id`` in
     the snapshots), the share answered correctly and how often each choice was picked.
 
@@ -118,28 +108,27 @@ def quiz_statistics(*, quiz: QuizPage) -> QuizStatistics:
                 choice.picked += offered["key"] in picked
 
     for stats in questions.values():
-        stats.correct_rate = _percent(stats.answered_correctly, stats.asked)
+        stats.correct_rate = percent_of(stats.answered_correctly, stats.asked)
         right_picks = [choice.picked for choice in stats.choices if choice.correct]
         least_picked_right = min(right_picks, default=0)
         for choice in stats.choices:
-            choice.pick_rate = _percent(choice.picked, stats.asked)
+            choice.pick_rate = percent_of(choice.picked, stats.asked)
             choice.misleading = not choice.correct and choice.picked > least_picked_right
 
     return QuizStatistics(
         attempts=totals["attempts"],
         people=totals["people"],
         passed=totals["passed"],
-        pass_rate=_percent(totals["passed"], totals["attempts"]),
-        average_score=_round(totals["average_score"]),
+        pass_rate=percent_of(totals["passed"], totals["attempts"]),
+        average_score=quantize(totals["average_score"]),
         questions=sorted(questions.values(), key=lambda q: (q.correct_rate, q.question_id)),
     )
 
 
-def quizzes_with_statistics(queryset: QuerySet | None = None) -> QuerySet:
-    """Quiz pages annotated with their submitted attempts, distinct people, passes, pass rate
-    and average score (``None`` where nobody has submitted), in one query."""
-    queryset = QuizPage.objects.all() if queryset is None else queryset
-    return queryset.annotate(
+def quizzes_with_statistics(quizzes: QuerySet) -> QuerySet:
+    """The quiz pages of ``quizzes`` annotated with their submitted attempts, distinct people,
+    passes, pass rate and average score (``None`` where nobody has submitted), in one query."""
+    return quizzes.annotate(
         attempt_count=Count("attempts", filter=_SUBMITTED),
         people_count=Count("attempts__user", filter=_SUBMITTED, distinct=True),
         passed_count=Count("attempts", filter=_SUBMITTED & Q(attempts__passed=True)),

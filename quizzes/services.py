@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses import services as course_services
-from courses.models import CoursePage, ModulePage
 
-from . import models  # attribute access at call time: the quiz page routes call these
+from .models.attempts import Attempt
+from .models.questions import Question
 
 NO_ATTEMPTS_LEFT = _("Bạn đã dùng hết số lượt làm bài của bài kiểm tra này.")
 ALREADY_SUBMITTED = _("Lượt làm bài này đã được nộp và chấm điểm; không thể nộp lại.")
@@ -31,12 +31,12 @@ def _draw(quiz, rng):
     drawn = []
     for rule in quiz.pool_rules.all():
         pool = list(
-            models.Question.objects.filter(area_id=rule.area_id)
+            Question.objects.filter(area_id=rule.area_id)
             .exclude(pk__in=fixed_ids | {q.pk for q in drawn})
             .values_list("pk", flat=True)
         )
         chosen = rng.sample(pool, min(rule.count, len(pool)))
-        drawn += list(models.Question.objects.filter(pk__in=chosen))
+        drawn += list(Question.objects.filter(pk__in=chosen))
     questions = fixed + drawn
     if quiz.shuffle_questions:
         rng.shuffle(questions)
@@ -47,7 +47,7 @@ def _snapshot(questions, *, shuffle_choices, rng):
     """What was asked, answer key and feedback included: the record of the attempt."""
     by_id = {
         q.pk: q
-        for q in models.Question.objects.filter(pk__in=[q.pk for q in questions]).prefetch_related(
+        for q in Question.objects.filter(pk__in=[q.pk for q in questions]).prefetch_related(
             "choices"
         )
     }
@@ -78,22 +78,22 @@ def _snapshot(questions, *, shuffle_choices, rng):
     return snapshot
 
 
-def attempts_left(*, user, quiz) -> int | None:
+def quiz_attempts_left(*, user, quiz) -> int | None:
     """None when the quiz allows unlimited attempts."""
     if not quiz.attempts_allowed:
         return None
-    used = models.Attempt.objects.filter(user=user, quiz=quiz).count()
+    used = Attempt.objects.filter(user=user, quiz=quiz).count()
     return max(quiz.attempts_allowed - used, 0)
 
 
 def attempt_start(*, user, quiz, rng=None):
     """Start an attempt, or return the open one (a second tab, a double click)."""
-    open_attempt = models.Attempt.objects.filter(user=user, quiz=quiz).open().first()
+    open_attempt = Attempt.objects.filter(user=user, quiz=quiz).open().first()
     if open_attempt is not None:
         if not _past_deadline(open_attempt):
             return open_attempt
         attempt_finish_expired(attempt=open_attempt)
-    if attempts_left(user=user, quiz=quiz) == 0:
+    if quiz_attempts_left(user=user, quiz=quiz) == 0:
         raise ValidationError(NO_ATTEMPTS_LEFT)
     # Drawing questions is not a secret; the seed only has to differ between attempts.
     rng = rng or random.Random(secrets.randbits(64))  # noqa: S311
@@ -103,10 +103,9 @@ def attempt_start(*, user, quiz, rng=None):
     try:
         with transaction.atomic():
             number = (
-                models.Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"]
-                or 0
+                Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"] or 0
             ) + 1
-            return models.Attempt.objects.create(
+            return Attempt.objects.create(
                 user=user,
                 quiz=quiz,
                 number=number,
@@ -116,7 +115,7 @@ def attempt_start(*, user, quiz, rng=None):
             )
     except IntegrityError:
         # Another request opened one at the same moment: use it.
-        return models.Attempt.objects.filter(user=user, quiz=quiz).open().get()
+        return Attempt.objects.filter(user=user, quiz=quiz).open().get()
 
 
 def _past_deadline(attempt, *, grace=timedelta(0)):
@@ -143,14 +142,14 @@ def attempt_save(*, attempt, answers: dict) -> None:
     if not attempt.is_open or _past_deadline(attempt, grace=GRACE):
         raise ValidationError(NOT_OPEN)
     cleaned = _clean_answers(attempt, answers)
-    updated = models.Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+    updated = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
         answers={**attempt.answers, **cleaned}
     )
     if not updated:
         raise ValidationError(NOT_OPEN)
 
 
-def grade(questions: list, answers: dict, pass_mark: int):
+def attempt_grade(questions: list, answers: dict, pass_mark: int):
     """Score a snapshot: all-or-nothing per question. Returns (results, score, passed)."""
     results = {}
     for question in questions:
@@ -168,9 +167,9 @@ def _finish(attempt, answers: dict, *, expired: bool) -> bool:
 
     A pass completes the module (and the course, and issues the certificate) in the same
     transaction: the passed attempt is never stored without the completions it brings."""
-    results, score, passed = grade(attempt.questions, answers, attempt.pass_mark)
+    results, score, passed = attempt_grade(attempt.questions, answers, attempt.pass_mark)
     with transaction.atomic():
-        closed = models.Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+        closed = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
             submitted_at=timezone.now(),
             answers=answers,
             results=results,
@@ -205,30 +204,37 @@ def attempt_finish_expired(*, attempt) -> None:
         attempt.refresh_from_db()
 
 
+def attempts_finish_expired(*, user, quiz) -> list:
+    """The person's attempts at the quiz by number, each open one whose time ran out graded
+    first on the answers it saved."""
+    for attempt in quiz.attempts.filter(user=user).order_by("number"):
+        if attempt.is_open:
+            attempt_finish_expired(attempt=attempt)
+    return list(quiz.attempts.filter(user=user).order_by("number"))
+
+
 def _complete_module(attempt) -> None:
-    quiz = models.QuizPage.objects.get(pk=attempt.quiz_id)
-    module = ModulePage.objects.parent_of(quiz).first()
-    course = CoursePage.objects.ancestor_of(quiz).first()
+    module, course = attempt.quiz.module_and_course()
     if module is not None and course is not None:
         course_services.module_complete_if_done(user=attempt.user, module=module, course=course)
 
 
-def quiz_passers(*, module, people):
-    """The module requirement: ``people`` narrowed to those with a passed attempt at every live
-    quiz of the module, annotated with ``met_at``, the moment the last of them was first
-    passed. One query for one person or for all."""
-    quiz_ids = list(models.QuizPage.objects.child_of(module).live().values_list("pk", flat=True))
+def quiz_passers(*, quizzes, people):
+    """``people`` narrowed to those with a passed attempt at every quiz of ``quizzes`` (the
+    live quizzes of a module: ``QuizPage.module_requirement``), annotated with ``met_at``, the
+    moment the last of them was first passed. One query for one person or for all."""
+    quiz_ids = list(quizzes.values_list("pk", flat=True))
     if not quiz_ids:
         return people
     firsts = []
     for quiz_id in quiz_ids:
-        passes = models.Attempt.objects.filter(user_id=OuterRef("pk"), quiz_id=quiz_id, passed=True)
+        passes = Attempt.objects.filter(user_id=OuterRef("pk"), quiz_id=quiz_id, passed=True)
         people = people.filter(Exists(passes))
         firsts.append(Subquery(passes.order_by("submitted_at").values("submitted_at")[:1]))
     return people.annotate(met_at=firsts[0] if len(firsts) == 1 else Greatest(*firsts))
 
 
-def feedback_level(*, quiz, attempt, user) -> str:
+def attempt_feedback_level(*, quiz, attempt, user) -> str:
     """What the results page may show under the quiz's policy:
     "full" (answers, feedback, explanations), "marks" (right or wrong only) or "score".
 
@@ -239,15 +245,15 @@ def feedback_level(*, quiz, attempt, user) -> str:
     if policy == "after_each":
         return "full"
     if policy == "after_pass_or_last":
-        mine = models.Attempt.objects.filter(user=user, quiz=quiz)
+        mine = Attempt.objects.filter(user=user, quiz=quiz)
         if mine.filter(passed=True).exists():
             return "full"
-        out = attempts_left(user=user, quiz=quiz) == 0 and not mine.open().exists()
+        out = quiz_attempts_left(user=user, quiz=quiz) == 0 and not mine.open().exists()
         return "full" if out else "marks"
     return "score"
 
 
-def result_view(*, attempt, show) -> list[dict]:
+def attempt_result_rows(*, attempt, show) -> list[dict]:
     """The attempt's questions with what may be shown of them, from its own snapshot."""
     if show == "score":
         return []
@@ -273,12 +279,10 @@ def result_view(*, attempt, show) -> list[dict]:
     return rows
 
 
-def outline_states(*, user, page_ids) -> dict:
+def quiz_outline_states(*, user, page_ids) -> dict:
     """Course outline states of quiz pages: passed = completed, attempted = in progress."""
     states = {}
-    rows = models.Attempt.objects.filter(user=user, quiz_id__in=page_ids).values_list(
-        "quiz_id", "passed"
-    )
+    rows = Attempt.objects.filter(user=user, quiz_id__in=page_ids).values_list("quiz_id", "passed")
     for quiz_id, passed in rows:
         if passed:
             states[quiz_id] = "completed"

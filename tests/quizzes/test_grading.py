@@ -178,7 +178,7 @@ def test_a_rounded_score_is_compared_with_the_pass_mark(pass_mark, passed):
         for n in (1, 2, 3)
     ]
 
-    results, score, is_passed = services.grade(
+    results, score, is_passed = services.attempt_grade(
         snapshot, {"q1": ["q1c1"], "q2": ["q2c1"], "q3": ["q3c2"]}, pass_mark
     )
 

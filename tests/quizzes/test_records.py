@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from courses.models import Enrolment, LessonProgress, ModuleCompletion
-from quizzes import services, views
+from quizzes import services, taking
 from quizzes.models import Attempt
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.learners.factories import UserFactory
@@ -220,7 +220,7 @@ def test_a_trainee_studies_takes_the_quiz_passes_and_completes_the_module_and_co
         {**form_data(page, {"q1": ["q1c1"]}), "save": "1"},
         follow=True,
     )
-    assert shown(saved) == [views.SAVED]
+    assert shown(saved) == [taking.SAVED]
     assert Attempt.objects.get(user=trainee).answers == {"q1": ["q1c1"], "q2": [], "q3": []}
     assert saved.context["questions"][0]["picked"] == ["q1c1"]
     assert not ModuleCompletion.objects.filter(user=trainee, module=module).exists()
@@ -230,7 +230,7 @@ def test_a_trainee_studies_takes_the_quiz_passes_and_completes_the_module_and_co
     )
 
     assert submitted.redirect_chain == [(sub_url(quiz, "results", 1), 302)]
-    assert shown(submitted) == [views.SUBMITTED]
+    assert shown(submitted) == [taking.SUBMITTED]
     attempt = submitted.context["attempt"]
     assert (str(attempt.score), attempt.passed, attempt.expired) == ("100.00", True, False)
     assert attempt.answers == right()

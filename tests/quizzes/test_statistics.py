@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from quizzes import services
 from quizzes.admin_views import NO_PERMISSION
-from quizzes.models import Attempt
+from quizzes.models import Attempt, QuizPage
 from quizzes.selectors import quiz_statistics, quizzes_with_statistics
 from tests.learners.factories import UserFactory
 from tests.quizzes.factories import (
@@ -68,12 +68,12 @@ def snapshot(*asked):
 
 
 def submitted(user, quiz, questions, picks, *, number=1, minutes=0):
-    """A submitted attempt graded by ``services.grade``; ``picks`` maps question → choices."""
+    """A submitted attempt graded by ``services.attempt_grade``; ``picks``: question → choices."""
     answers = {}
     for asked in questions:
         by_id = {c["choice_id"]: c["key"] for c in asked["choices"]}
         answers[asked["key"]] = [by_id[c.pk] for c in picks.get(asked["question_id"], [])]
-    results, score, passed = services.grade(questions, answers, quiz.pass_mark)
+    results, score, passed = services.attempt_grade(questions, answers, quiz.pass_mark)
     return AttemptFactory(
         user=user,
         quiz=quiz,
@@ -289,7 +289,7 @@ def test_a_superuser_sees_statistics(client, hand_made):
 
 def test_quizzes_are_annotated_in_one_query(hand_made, django_assert_num_queries):
     with django_assert_num_queries(1):
-        rows = {q.pk: q for q in quizzes_with_statistics()}
+        rows = {q.pk: q for q in quizzes_with_statistics(QuizPage.objects.all())}
     quiz = rows[hand_made["quiz"].pk]
     assert (quiz.attempt_count, quiz.people_count, quiz.passed_count) == (4, 3, 2)
     assert quiz.pass_rate == pytest.approx(50.0)

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from courses.models import ModuleCompletion
-from quizzes import services, views
+from quizzes import services, taking
 from quizzes.models import Attempt
 from tests.learners.factories import UserFactory
 from tests.quizzes.factories import QuizPageFactory, question
@@ -91,7 +91,7 @@ def test_a_third_start_is_refused_when_two_attempts_are_allowed(trainee):
 
     assert refused.value.messages == [str(services.NO_ATTEMPTS_LEFT)]
     assert Attempt.objects.filter(user=trainee, quiz=quiz).count() == 2
-    assert services.attempts_left(user=trainee, quiz=quiz) == 0
+    assert services.quiz_attempts_left(user=trainee, quiz=quiz) == 0
 
 
 def test_a_refused_start_through_the_page_says_why_and_creates_nothing(trainee_client, trainee):
@@ -121,7 +121,7 @@ def test_zero_attempts_allowed_means_unlimited(trainee):
         services.attempt_submit(attempt=attempt, answers={})
 
     assert numbers == [1, 2, 3, 4, 5, 6]
-    assert services.attempts_left(user=trainee, quiz=quiz) is None
+    assert services.quiz_attempts_left(user=trainee, quiz=quiz) is None
 
 
 def test_each_person_has_their_own_attempt_allowance(trainee):
@@ -274,7 +274,7 @@ def test_submitting_within_grace_through_the_page_is_graded_normally(trainee_cli
 
     attempt.refresh_from_db()
     assert (attempt.expired, attempt.passed, attempt.answers) == (False, True, right(3))
-    assert shown(response) == [views.SUBMITTED]
+    assert shown(response) == [taking.SUBMITTED]
 
 
 def test_a_late_submission_is_graded_on_the_saved_answers_only(trainee_client, trainee):
@@ -298,9 +298,9 @@ def test_a_late_submission_is_graded_on_the_saved_answers_only(trainee_client, t
     assert attempt.results == {"q1": True, "q2": False, "q3": False}
     assert str(attempt.score) == "33.33"
     assert response.redirect_chain == [(sub_url(quiz, "results", 1), 302)]
-    assert shown(response) == [views.EXPIRED]
+    assert shown(response) == [taking.EXPIRED]
     html = response.content.decode()
-    assert views.EXPIRED in html
+    assert taking.EXPIRED in html
     assert "Lượt làm bài này đã hết giờ" in html
 
 
@@ -586,7 +586,7 @@ def test_saving_through_the_form_reports_nothing_about_the_answers(trainee_clien
     )
 
     assert response.redirect_chain == [(sub_url(quiz, "take", 1), 302)]
-    assert shown(response) == [views.SAVED]
+    assert shown(response) == [taking.SAVED]
     assert response.context["questions"][0]["picked"] == ["q1c1"]
     assert leaked(response.content.decode()) == []
     attempt = Attempt.objects.get(user=trainee)
