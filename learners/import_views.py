@@ -33,8 +33,8 @@ from .importing import (
     MAX_FILE_SIZE,
     MAX_ROWS,
     ImportPlan,
-    apply_import,
-    plan_import,
+    staff_import_apply,
+    staff_import_plan,
 )
 from .roles import can_import_staff
 
@@ -158,7 +158,7 @@ class StaffImportView(_ImportViewMixin, TemplateView):
         form = StaffImportForm(request.POST, request.FILES, too_large=self.size_limit.too_large)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        plan = plan_import(user=request.user, file=form.cleaned_data["file"])
+        plan = staff_import_plan(user=request.user, file=form.cleaned_data["file"])
         if not plan.is_valid:
             return self.render_to_response(
                 self.get_context_data(
@@ -231,7 +231,7 @@ class StaffImportApplyView(View):
         # Used once, applied or refused: a second click cannot import it again.
         del request.session[SESSION_KEY]
         try:
-            result = apply_import(user=request.user, plan=plan)
+            result = staff_import_apply(user=request.user, plan=plan)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("learners_import")

@@ -20,7 +20,7 @@ from learners.importing import (
     MAX_FILE_SIZE,
     NOT_UTF8,
     PLAN_STALE,
-    plan_import,
+    staff_import_plan,
 )
 from learners.models import Agency, User
 from tests.learners.factories import AgencyFactory, UserFactory
@@ -138,7 +138,7 @@ def test_the_templates_import_cleanly_where_the_demo_agency_exists(admin_client,
         ("learners_import_template_xlsx", "mau.xlsx"),
     ]:
         content = admin_client.get(reverse(url_name)).content
-        plan = plan_import(user=None, file=SimpleUploadedFile(filename, content))
+        plan = staff_import_plan(user=None, file=SimpleUploadedFile(filename, content))
         assert plan.is_valid, plan.errors
         assert [create.agency_name for create in plan.creates] == ["Văn phòng Sở Nội vụ (SNV-VP)"]
     sheet = load_workbook(io.BytesIO(content)).active

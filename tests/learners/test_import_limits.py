@@ -16,8 +16,8 @@ from learners.importing import (
     MAX_BLANK_RUN,
     MAX_READ_ROWS,
     TOO_MANY_LINES,
-    apply_import,
-    plan_import,
+    staff_import_apply,
+    staff_import_plan,
 )
 from learners.models import User
 from tests.learners.test_import_service import HEADER, assert_refused_and_nothing_written, snapshot
@@ -33,7 +33,7 @@ FAST = 2.0  # seconds; before the limits the far cell alone took about 6 s
 
 def timed_plan(upload):
     started = time.perf_counter()
-    plan = plan_import(user=None, file=upload)
+    plan = staff_import_plan(user=None, file=upload)
     return plan, time.perf_counter() - started
 
 
@@ -81,18 +81,18 @@ def test_a_used_range_to_row_1000000_with_nothing_in_it_imports_the_list(tree):
 
     assert seconds < FAST
     assert plan.is_valid, plan.errors
-    apply_import(user=None, plan=plan)
+    staff_import_apply(user=None, plan=plan)
     assert set(User.objects.values_list("employee_code", flat=True)) >= {"CC900001", "CC900002"}
 
 
 def test_blank_rows_inside_the_list_up_to_the_limit_are_skipped(tree):
     upload = xlsx([(3 + MAX_BLANK_RUN + 1, ["CC900003", "Lê Văn Cường", "", "SNV", ""])])
-    plan = plan_import(user=None, file=upload)
+    plan = staff_import_plan(user=None, file=upload)
     assert plan.is_valid, plan.errors
     assert [create.row for create in plan.creates] == [2, 3, 3 + MAX_BLANK_RUN + 1]
 
     one_more = xlsx([(3 + MAX_BLANK_RUN + 2, ["CC900003", "Lê Văn Cường", "", "SNV", ""])])
-    (error,) = plan_import(user=None, file=one_more).errors
+    (error,) = staff_import_plan(user=None, file=one_more).errors
     assert error.row == 3 + MAX_BLANK_RUN + 2
 
 
@@ -132,5 +132,5 @@ def test_500000_blank_lines_inside_a_csv_are_refused_quickly(tree):
 
 def test_a_gap_of_blank_lines_in_a_csv_is_refused_with_the_rows(tree):
     upload = csv_upload(csv_text(PEOPLE) + "\r\n" * 5_000 + "CC900003,Lê Văn Cường,,SNV,\r\n")
-    (error,) = plan_import(user=None, file=upload).errors
+    (error,) = staff_import_plan(user=None, file=upload).errors
     assert error.message == str(BLANK_GAP % {"last": "3", "max": "1.000", "next": "5.004"})

@@ -44,8 +44,8 @@ from learners.importing import (
     Change,
     ImportPlan,
     RowError,
-    apply_import,
-    plan_import,
+    staff_import_apply,
+    staff_import_plan,
 )
 from learners.models import Agency, User
 from tests.learners.factories import AgencyFactory, UserFactory
@@ -94,7 +94,7 @@ def assert_refused_and_nothing_written(plan, before):
     assert not plan.is_valid
     assert plan.creates == plan.updates == ()
     with pytest.raises(ValidationError) as refused:
-        apply_import(user=None, plan=plan)
+        staff_import_apply(user=None, plan=plan)
     assert refused.value.messages == [str(PLAN_HAS_ERRORS)]
     assert snapshot() == before
 
@@ -134,7 +134,7 @@ def officer(districts):
 
 
 def test_creates_people_with_unusable_password_trainee_group_and_audit_log(tree):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [
@@ -150,7 +150,7 @@ def test_creates_people_with_unusable_password_trainee_group_and_audit_log(tree)
     ]
     assert plan.creates[0].agency_name == "Phòng Tổ chức (SNV-TC)"
 
-    result = apply_import(user=None, plan=plan)
+    result = staff_import_apply(user=None, plan=plan)
 
     assert (result.created, result.updated, result.unchanged) == (2, 0, 0)
     assert result.message == "Đã nhập 2 người mới, cập nhật 0 người."
@@ -184,7 +184,7 @@ def test_creates_people_with_unusable_password_trainee_group_and_audit_log(tree)
 
 def test_updates_by_employee_code_case_insensitively_instead_of_duplicating(tree, learner):
     count = User.objects.count()
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [["cc000123", "Nguyễn Văn Ân", "", "SNV", "Phó Trưởng phòng"]],
@@ -199,7 +199,7 @@ def test_updates_by_employee_code_case_insensitively_instead_of_duplicating(tree
         Change("position", "Chuyên viên", "Phó Trưởng phòng"),
     )
 
-    result = apply_import(user=None, plan=plan)
+    result = staff_import_apply(user=None, plan=plan)
 
     assert (result.created, result.updated) == (0, 1)
     assert User.objects.count() == count
@@ -222,31 +222,33 @@ def test_the_same_file_twice_changes_nothing_the_second_time(tree, learner):
         ["CC000123", "Nguyễn Văn An", "an@snv.quangnam.gov.vn", "SNV-TC", "Chuyên viên"],
         ["CC100001", "Trần Thị Bình", "", "SNV", ""],
     ]
-    first = plan_import(user=None, file=csv_upload(rows))
+    first = staff_import_plan(user=None, file=csv_upload(rows))
     assert (len(first.creates), len(first.updates), first.unchanged) == (1, 0, 1)
-    apply_import(user=None, plan=first)
+    staff_import_apply(user=None, plan=first)
     before = snapshot()
 
-    second = plan_import(user=None, file=csv_upload(rows))
+    second = staff_import_plan(user=None, file=csv_upload(rows))
 
     assert (second.creates, second.updates, second.unchanged) == ((), (), 2)
-    assert apply_import(user=None, plan=second).created == 0
+    assert staff_import_apply(user=None, plan=second).created == 0
     assert snapshot() == before
 
 
 def test_applying_the_same_plan_twice_is_refused_the_second_time(tree):
-    plan = plan_import(user=None, file=csv_upload([["CC100001", "Trần Thị Bình", "", "SNV", ""]]))
-    apply_import(user=None, plan=plan)
+    plan = staff_import_plan(
+        user=None, file=csv_upload([["CC100001", "Trần Thị Bình", "", "SNV", ""]])
+    )
+    staff_import_apply(user=None, plan=plan)
     before = snapshot()
     with pytest.raises(ValidationError) as refused:
-        apply_import(user=None, plan=plan)
+        staff_import_apply(user=None, plan=plan)
     assert refused.value.messages == [str(PLAN_STALE)]
     assert User.objects.filter(employee_code__iexact="CC100001").count() == 1
     assert snapshot() == before
 
 
 def test_a_change_since_the_preview_refuses_the_whole_plan(tree, learner):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [
@@ -259,7 +261,7 @@ def test_a_change_since_the_preview_refuses_the_whole_plan(tree, learner):
     User.objects.filter(pk=learner.pk).update(full_name="Nguyễn Văn Anh")
     before = snapshot()
     with pytest.raises(ValidationError) as refused:
-        apply_import(user=None, plan=plan)
+        staff_import_apply(user=None, plan=plan)
     assert refused.value.messages == [str(PLAN_STALE)]
     assert snapshot() == before
 
@@ -269,7 +271,7 @@ def test_utf8_with_bom_semicolons_and_decomposed_vietnamese_are_read(tree):
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(
         [HEADER, ["CC100001", "Nguye\u0302\u0303n Văn An", "", "SNV", "Chuyên viên"]]
     )
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None, file=SimpleUploadedFile("ds.csv", b"\xef\xbb\xbf" + buffer.getvalue().encode())
     )
     assert plan.is_valid, messages(plan)
@@ -286,7 +288,7 @@ def test_vietnamese_headers_in_any_order_and_case_with_extra_columns(tree):
         "Thư điện tử",
         "Ghi chú",
     ]
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [["1", "Nguyễn Văn An", "SNV", "CC100001", "an@snv.gov.vn", "mới tuyển"]],
@@ -307,7 +309,7 @@ def test_vietnamese_headers_in_any_order_and_case_with_extra_columns(tree):
     ],
 )
 def test_header_variants_are_recognised(tree, header):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [["CC1", "Nguyễn Văn An", "an@snv.gov.vn", "SNV", "Chuyên viên"]], header=header
@@ -325,20 +327,20 @@ def test_xlsx_is_read_from_the_first_sheet(tree):
             ["CC100002", "Trần Thị Bình", None, "snv", None],
         ]
     )
-    plan = plan_import(user=None, file=upload)
+    plan = staff_import_plan(user=None, file=upload)
     assert plan.is_valid, messages(plan)
     assert [(c.row, c.employee_code, c.agency_name) for c in plan.creates] == [
         (2, "123456", "Phòng Tổ chức (SNV-TC)"),
         (4, "CC100002", "Sở Nội vụ (SNV)"),
     ]
-    apply_import(user=None, plan=plan)
+    staff_import_apply(user=None, plan=plan)
     assert User.objects.get(username="123456").full_name == "Nguyễn Văn An"
 
 
 def test_formulas_in_an_xlsx_are_refused_not_evaluated(tree):
     upload = xlsx_upload([["CC1", '=HYPERLINK("http://x","Nguyễn")', "", "SNV", ""]])
     before = snapshot()
-    plan = plan_import(user=None, file=upload)
+    plan = staff_import_plan(user=None, file=upload)
     assert messages(plan) == [(2, "full_name", str(FORMULA_REFUSED % {"char": "="}))]
     assert_refused_and_nothing_written(plan, before)
 
@@ -355,7 +357,7 @@ def test_formulas_in_an_xlsx_are_refused_not_evaluated(tree):
 )
 def test_a_csv_not_in_utf8_is_refused(tree, learner, data, message):
     before = snapshot()
-    plan = plan_import(user=None, file=SimpleUploadedFile("ds.csv", data.encode(message)))
+    plan = staff_import_plan(user=None, file=SimpleUploadedFile("ds.csv", data.encode(message)))
     assert messages(plan) == [(None, "", str(NOT_UTF8))]
     assert str(plan.errors[0]) == (
         "Tệp không phải UTF-8: hãy lưu lại tệp với mã hóa UTF-8 (Excel: CSV UTF-8)."
@@ -365,7 +367,7 @@ def test_a_csv_not_in_utf8_is_refused(tree, learner, data, message):
 
 def test_missing_required_columns_are_named(tree):
     before = snapshot()
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload([["Nguyễn Văn An", "an@snv.gov.vn"]], header=["Họ và tên", "Email"]),
     )
@@ -380,7 +382,7 @@ def test_missing_required_columns_are_named(tree):
 
 
 def test_a_column_given_twice_is_refused(tree):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [["CC1", "A", "SNV", "CC2"]],
@@ -394,7 +396,7 @@ def test_a_column_given_twice_is_refused(tree):
 
 def test_every_row_error_is_reported_with_excel_row_numbers_and_nothing_is_imported(tree, learner):
     before = snapshot()
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [
@@ -429,7 +431,7 @@ def test_every_row_error_is_reported_with_excel_row_numbers_and_nothing_is_impor
 
 
 def test_errors_name_the_columns_as_the_file_does(tree):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [["CC1", "Nguyễn Văn An", "sai", "SNV"]],
@@ -456,7 +458,7 @@ def test_errors_name_the_columns_as_the_file_does(tree):
 )
 def test_an_empty_file_or_one_without_data_rows_is_refused(tree, data, expected):
     before = snapshot()
-    plan = plan_import(user=None, file=SimpleUploadedFile("ds.csv", data))
+    plan = staff_import_plan(user=None, file=SimpleUploadedFile("ds.csv", data))
     assert messages(plan) == [expected]
     assert_refused_and_nothing_written(plan, before)
 
@@ -465,7 +467,7 @@ def test_more_than_5000_rows_is_refused_without_reading_on(tree, django_assert_m
     rows = [[f"CC{n:06d}", f"Người số {n}", "", "SNV", ""] for n in range(MAX_ROWS + 1)]
     before = snapshot()
     with django_assert_max_num_queries(1):  # the permission check only: no row is planned
-        plan = plan_import(user=None, file=csv_upload(rows))
+        plan = staff_import_plan(user=None, file=csv_upload(rows))
     assert messages(plan) == [(None, "", str(TOO_MANY_ROWS % {"max": "5.000"}))]
     assert_refused_and_nothing_written(plan, before)
 
@@ -473,7 +475,7 @@ def test_more_than_5000_rows_is_refused_without_reading_on(tree, django_assert_m
 def test_exactly_5000_rows_are_accepted(tree, django_assert_max_num_queries):
     rows = [[f"CC{n:06d}", f"Người số {n}", "", "SNV", ""] for n in range(MAX_ROWS)]
     with django_assert_max_num_queries(3):
-        plan = plan_import(user=None, file=csv_upload(rows))
+        plan = staff_import_plan(user=None, file=csv_upload(rows))
     assert plan.is_valid and len(plan.creates) == MAX_ROWS
 
 
@@ -494,14 +496,14 @@ def test_a_file_over_5_mb_is_refused_before_it_is_parsed(tree):
     assert len(data) > MAX_FILE_SIZE
     before = snapshot()
 
-    plan = plan_import(user=None, file=SimpleUploadedFile("ds.csv", data))
+    plan = staff_import_plan(user=None, file=SimpleUploadedFile("ds.csv", data))
     assert messages(plan) == [(None, "", str(FILE_TOO_LARGE % {"max": 5}))]
     assert_refused_and_nothing_written(plan, before)
 
     # Without a known size (the command's open file), reading stops past the limit.
     unsized = _Unread(data + b"x" * MAX_FILE_SIZE)
     unsized.name = "ds.csv"
-    plan = plan_import(user=None, file=unsized)
+    plan = staff_import_plan(user=None, file=unsized)
     assert messages(plan) == [(None, "", str(FILE_TOO_LARGE % {"max": 5}))]
     assert unsized.bytes_read == MAX_FILE_SIZE + 1
 
@@ -515,7 +517,7 @@ def test_a_file_over_5_mb_is_refused_before_it_is_parsed(tree):
     ],
 )
 def test_a_file_that_is_not_a_real_xlsx_is_refused(tree, name, data, message):
-    plan = plan_import(user=None, file=SimpleUploadedFile(name, data))
+    plan = staff_import_plan(user=None, file=SimpleUploadedFile(name, data))
     assert messages(plan) == [(None, "", str(message))]
 
 
@@ -523,7 +525,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tree):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-    plan = plan_import(user=None, file=SimpleUploadedFile("ds.xlsx", buffer.getvalue()))
+    plan = staff_import_plan(user=None, file=SimpleUploadedFile("ds.xlsx", buffer.getvalue()))
     assert messages(plan) == [(None, "", str(NOT_XLSX))]
 
 
@@ -532,23 +534,23 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tree):
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/sharedStrings.xml", b"\x00" * (70 * 1024 * 1024))
     assert len(buffer.getvalue()) < MAX_FILE_SIZE
-    plan = plan_import(user=None, file=SimpleUploadedFile("ds.xlsx", buffer.getvalue()))
+    plan = staff_import_plan(user=None, file=SimpleUploadedFile("ds.xlsx", buffer.getvalue()))
     assert messages(plan) == [(None, "", str(XLSX_TOO_LARGE % {"max": "5.000"}))]
 
 
 def test_a_csv_with_an_unclosed_quote_is_refused(tree):
     data = b'employee_code,full_name,agency_code\r\nCC1,"Nguyen' + b"x" * 140_000 + b"\r\n"
-    plan = plan_import(user=None, file=SimpleUploadedFile("ds.csv", data))
+    plan = staff_import_plan(user=None, file=SimpleUploadedFile("ds.csv", data))
     assert messages(plan) == [(None, "", str(CSV_MALFORMED % {"row": 2}))]
 
 
 def test_an_officer_imports_into_their_own_district(districts, officer):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=officer,
         file=csv_upload([["CC200001", "Phạm Văn Đức", "", "HDS-NV", "Chuyên viên"]]),
     )
     assert plan.is_valid, messages(plan)
-    apply_import(user=officer, plan=plan)
+    staff_import_apply(user=officer, plan=plan)
     person = User.objects.get(employee_code="CC200001")
     assert person.agency == districts["HDS-NV"]
     entry = ModelLogEntry.objects.get(action=IMPORT_LOG_ACTION)
@@ -557,7 +559,7 @@ def test_an_officer_imports_into_their_own_district(districts, officer):
 
 def test_an_officer_cannot_import_into_another_district(districts, officer):
     before = snapshot()
-    plan = plan_import(
+    plan = staff_import_plan(
         user=officer,
         file=csv_upload(
             [
@@ -577,7 +579,7 @@ def test_an_officer_cannot_import_into_another_district(districts, officer):
     ]
     assert_refused_and_nothing_written(plan, before)
     with pytest.raises(ValidationError):
-        apply_import(user=officer, plan=plan)
+        staff_import_apply(user=officer, plan=plan)
     assert snapshot() == before
 
 
@@ -585,7 +587,7 @@ def test_an_officer_cannot_update_or_take_over_a_person_of_another_district(dist
     UserFactory(username="vtg", employee_code="CC300001", agency=districts["HTH-NV"])
     UserFactory(username="noagency", employee_code="CC300002", agency=None)
     before = snapshot()
-    plan = plan_import(
+    plan = staff_import_plan(
         user=officer,
         file=csv_upload(
             [
@@ -614,7 +616,7 @@ def test_an_officer_cannot_change_an_account_with_admin_roles(districts, officer
         # The officer's own row, unchanged, is fine.
         ["HR0001", officer.full_name, officer.email, "HDS", officer.position],
     ]
-    plan = plan_import(user=officer, file=csv_upload(rows))
+    plan = staff_import_plan(user=officer, file=csv_upload(rows))
     assert messages(plan) == [
         (2, "employee_code", str(PERSON_PROTECTED % {"value": "HR0002"})),
         (3, "employee_code", str(PERSON_PROTECTED % {"value": "HR0003"})),
@@ -622,19 +624,19 @@ def test_an_officer_cannot_change_an_account_with_admin_roles(districts, officer
     assert_refused_and_nothing_written(plan, before)
 
     admin = UserFactory(username="quantri", is_superuser=True)
-    plan = plan_import(user=admin, file=csv_upload(rows))
+    plan = staff_import_plan(user=admin, file=csv_upload(rows))
     assert plan.is_valid and len(plan.updates) == 2
 
 
 def test_a_scope_lost_since_the_preview_refuses_the_plan(districts, officer):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=officer, file=csv_upload([["CC200001", "Phạm Văn Đức", "", "HDS-NV", ""]])
     )
     User.objects.filter(pk=officer.pk).update(agency=districts["HTH"])
     officer.refresh_from_db()
     before = snapshot()
     with pytest.raises(ValidationError) as refused:
-        apply_import(user=officer, plan=plan)
+        staff_import_apply(user=officer, plan=plan)
     assert refused.value.messages == [str(PLAN_STALE)]
     assert snapshot() == before
 
@@ -644,17 +646,17 @@ def test_a_user_without_the_permission_cannot_plan_or_apply(districts):
     trainee.groups.add(Group.objects.get(name=TRAINEE_GROUP))
     upload = csv_upload([["CC1", "A", "", "HDS", ""]])
     with pytest.raises(PermissionDenied):
-        plan_import(user=trainee, file=upload)
-    plan = plan_import(user=None, file=upload)
+        staff_import_plan(user=trainee, file=upload)
+    plan = staff_import_plan(user=None, file=upload)
     with pytest.raises(PermissionDenied):
-        apply_import(user=trainee, plan=plan)
+        staff_import_apply(user=trainee, plan=plan)
     assert not User.objects.filter(employee_code="CC1").exists()
 
 
 def test_an_officer_without_an_agency_is_told_why(districts):
     officer = UserFactory(agency=None)
     officer.groups.add(Group.objects.get(name=HR_GROUP))
-    plan = plan_import(
+    plan = staff_import_plan(
         user=User.objects.get(pk=officer.pk), file=csv_upload([["CC1", "A", "", "HDS", ""]])
     )
     assert messages(plan) == [(None, "", str(NO_AGENCY))]
@@ -662,12 +664,14 @@ def test_an_officer_without_an_agency_is_told_why(districts):
 
 def test_a_username_already_taken_by_someone_else_is_refused(tree):
     UserFactory(username="cc100001", employee_code="")
-    plan = plan_import(user=None, file=csv_upload([["CC100001", "Trần Thị Bình", "", "SNV", ""]]))
+    plan = staff_import_plan(
+        user=None, file=csv_upload([["CC100001", "Trần Thị Bình", "", "SNV", ""]])
+    )
     assert messages(plan) == [(2, "employee_code", str(USERNAME_TAKEN % {"value": "cc100001"}))]
 
 
 def test_the_plan_survives_a_round_trip_through_json(tree, learner):
-    plan = plan_import(
+    plan = staff_import_plan(
         user=None,
         file=csv_upload(
             [
@@ -678,7 +682,7 @@ def test_the_plan_survives_a_round_trip_through_json(tree, learner):
     )
     restored = ImportPlan.from_data(json.loads(json.dumps(plan.as_data())))
     assert restored == plan
-    bad = plan_import(user=None, file=csv_upload([["", "A", "", "SNV", ""]]))
+    bad = staff_import_plan(user=None, file=csv_upload([["", "A", "", "SNV", ""]]))
     assert ImportPlan.from_data(json.loads(json.dumps(bad.as_data()))).errors == bad.errors
     assert isinstance(bad.errors[0], RowError)
 
@@ -693,9 +697,9 @@ def test_planning_takes_the_same_queries_for_one_row_or_many(
 
     # Agencies, people by code, usernames taken.
     with django_assert_num_queries(3):
-        plan_import(user=None, file=csv_upload(rows(1)))
+        staff_import_plan(user=None, file=csv_upload(rows(1)))
     with django_assert_num_queries(3):
-        plan_import(user=None, file=csv_upload(rows(300)))
+        staff_import_plan(user=None, file=csv_upload(rows(300)))
 
 
 def test_an_officers_plan_takes_a_fixed_number_of_queries(
@@ -711,6 +715,6 @@ def test_an_officers_plan_takes_a_fixed_number_of_queries(
     officer.has_perm("learners.import_staff")  # Django caches the permissions on the user
     # The officer's agency, then agencies, people, protected accounts, usernames.
     with django_assert_num_queries(5):
-        plan_import(user=officer, file=csv_upload(rows(1)))
+        staff_import_plan(user=officer, file=csv_upload(rows(1)))
     with django_assert_num_queries(5):
-        plan_import(user=officer, file=csv_upload(rows(300)))
+        staff_import_plan(user=officer, file=csv_upload(rows(300)))

@@ -4,7 +4,7 @@ command line, with the same checks; a file with any error imports nothing."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from learners.importing import ImportPlan, apply_import, plan_import
+from learners.importing import ImportPlan, staff_import_apply, staff_import_plan
 from learners.models import User
 from learners.roles import can_import_staff
 
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         user = self.importing_user(as_username)
         try:
             with open(file, "rb") as handle:
-                plan = plan_import(user=user, file=handle)
+                plan = staff_import_plan(user=user, file=handle)
         except OSError as error:
             raise CommandError(FILE_NOT_OPENED % {"path": file, "reason": error.strerror}) from None
         except PermissionDenied as error:
@@ -55,7 +55,7 @@ class Command(BaseCommand):
             self.stdout.write(DRY_RUN)
             return
         try:
-            result = apply_import(user=user, plan=plan)
+            result = staff_import_apply(user=user, plan=plan)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         self.stdout.write(self.style.SUCCESS(result.message))
