@@ -142,3 +142,27 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+class ScheduledRun(models.Model):
+    """One periodic job's run for one time slot (``home.schedule``).
+
+    The scheduler inserts the row and queues the job's task in one transaction; the unique
+    constraint makes a second scheduler (another app server) fail its insert for the same slot and
+    skip it, so a job runs once per slot however many schedulers run.
+    """
+
+    job = models.CharField(_("công việc"), max_length=100)
+    slot = models.DateTimeField(_("lượt"))
+    queued_at = models.DateTimeField(_("lúc xếp hàng"), auto_now_add=True)
+    task_result_id = models.CharField(_("mã tác vụ"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt chạy định kỳ")
+        verbose_name_plural = _("lượt chạy định kỳ")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="home_scheduledrun_once_per_slot")
+        ]
+
+    def __str__(self):
+        return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}"

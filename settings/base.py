@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -194,8 +195,13 @@ if os.environ.get("REDIS_URL"):
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PAR Learn <no-reply@localhost>")
 
-# Background work through django_tasks (the backport Wagtail installs): run at once by default.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work through django_tasks (the backport Wagtail installs), queued in the database
+# (django_tasks_db): enqueue() inserts a row in the caller's transaction, so a rolled-back
+# transaction leaves no task and a committed one is seen by the workers (`manage.py db_worker`).
+# home.tasks.enqueue_in_transaction does the right thing for any backend.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Finished task rows and scheduler slots are deleted after this many days (home.tasks).
+TASK_RESULTS_KEEP_DAYS = 14
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

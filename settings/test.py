@@ -20,3 +20,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The test client's login() does not pass a request, which django-axes needs; the lockout
 # tests switch it back on.
 AXES_ENABLED = False
+# Tasks run at once, in the code that queues them (the queue's own tests switch to the database
+# backend: tests/home/test_tasks_queue.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
