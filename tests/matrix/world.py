@@ -42,13 +42,14 @@ from wagtail.models import (
 
 from courses import certificates, services
 from courses.assignments import course_assign
-from courses.models import Enrolment, LessonProgress
+from courses.models import LessonProgress
 from learners.models import Agency, User
 from learners.scope import HR_GROUP
 from quizzes import services as quiz_services
 from tests.courses.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
+    EnrolmentFactory,
     ImageFactory,
     LessonPageFactory,
     ModulePageFactory,
@@ -269,7 +270,7 @@ def _records(objects, users, agencies):
     objects["certificate_b"] = certificates.certificate_issue(
         user=b, course=course, completed_at=now
     )
-    Enrolment.objects.create(user=a, course=course_2, completed_at=now)
+    EnrolmentFactory(user=a, course=course_2, completed_at=now)
     revoked = certificates.certificate_issue(user=a, course=course_2, completed_at=now)
     objects["certificate_revoked"] = certificates.certificate_revoke(
         certificate=revoked, by=users["hr_province"], reason=REVOKE_REASON
