@@ -5,8 +5,7 @@ Statistics never name anyone: they count attempts and people, they do not list t
 
 import django_filters
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
-from django.utils.formats import number_format
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -19,7 +18,10 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from courses.models import CoursePage
-from home.admin_access import admin_forbidden
+from home.admin_access import AdminAccessMixin
+from home.admin_reports import AdminViewSet, PercentColumn, ReportViewSet
+from home.formatting import format_decimal
+from learners.roles import can_view_quiz_statistics
 
 from .models import QuizPage
 from .selectors import LOW_CORRECT_RATE, quiz_statistics, quizzes_with_statistics
@@ -33,29 +35,17 @@ NO_PERMISSION = _(
 quiz_permission_policy = PagePermissionPolicy(QuizPage)
 
 
-def percent(value) -> str:
-    """``87,5%`` as Vietnamese writes it; an empty string when there is nothing to show."""
-    if value is None:
-        return ""
-    return f"{number_format(round(value, 1), decimal_pos=1).removesuffix(',0')}%"
-
-
-def can_view_statistics(user, quiz) -> bool:
-    return user.is_superuser or quiz.permissions_for_user(user).can_edit()
-
-
-class QuizStatisticsView(WagtailAdminTemplateMixin, TemplateView):
+class QuizStatisticsView(AdminAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     """One quiz: totals, then each question asked with how its choices were picked."""
 
     template_name = "quizzes/admin/quiz_statistics.html"
     header_icon = "table"
     page_title = STATISTICS_TITLE
+    no_access_message = NO_PERMISSION
 
-    def dispatch(self, request, page_id):
-        self.quiz = get_object_or_404(QuizPage, pk=page_id)
-        if not can_view_statistics(request.user, self.quiz):
-            return admin_forbidden(request, NO_PERMISSION)
-        return super().dispatch(request, page_id)
+    def has_access(self, request):
+        self.quiz = get_object_or_404(QuizPage, pk=self.kwargs["page_id"])
+        return can_view_quiz_statistics(request.user, self.quiz)
 
     def get_page_subtitle(self):
         return self.quiz.title
@@ -107,8 +97,6 @@ class QuizStatisticsReportView(ReportView):
 
     page_title = STATISTICS_TITLE
     header_icon = "table"
-    index_url_name = "quizzes_statistics_report"
-    index_results_url_name = "quizzes_statistics_report_results"
     filterset_class = QuizStatisticsFilterSet
     model = QuizPage
     any_permission_required = ["change"]
@@ -139,7 +127,7 @@ class QuizStatisticsReportView(ReportView):
         # Numbers stay numbers in Excel; the CSV writes them the Vietnamese way (87,5).
         field: {
             ReportView.FORMAT_XLSX: lambda value: None if value is None else round(float(value), 1),
-            ReportView.FORMAT_CSV: lambda value: percent(value).removesuffix("%"),
+            ReportView.FORMAT_CSV: format_decimal,
         }
         for field in ("pass_rate", "average_score")
     }
@@ -170,18 +158,8 @@ class QuizStatisticsReportView(ReportView):
             Column("module_title", label=_("Chuyên đề")),
             NumberColumn("attempt_count", label=_("Lượt làm bài"), sort_key="attempt_count"),
             NumberColumn("people_count", label=_("Số người"), sort_key="people_count"),
-            Column(
-                "pass_rate",
-                label=_("Tỉ lệ đạt"),
-                accessor=lambda quiz: percent(quiz.pass_rate),
-                sort_key="pass_rate",
-            ),
-            Column(
-                "average_score",
-                label=_("Điểm trung bình"),
-                accessor=lambda quiz: percent(quiz.average_score),
-                sort_key="average_score",
-            ),
+            PercentColumn("pass_rate", label=_("Tỉ lệ đạt"), sort_key="pass_rate"),
+            PercentColumn("average_score", label=_("Điểm trung bình"), sort_key="average_score"),
         ]
 
     def get_base_queryset(self):
@@ -198,3 +176,34 @@ class QuizStatisticsReportView(ReportView):
         for quiz in quizzes:
             quiz.module_title = titles.get(quiz.path[: -Page.steplen], "")
         return quizzes
+
+
+class QuizStatisticsViewSet(AdminViewSet):
+    """One quiz's statistics, at ``/admin/quizzes/<page id>/statistics/``; opened from the
+    quiz's page actions (``wagtail_hooks``), so no menu item."""
+
+    url_prefix = "quizzes"
+
+    def get_urlpatterns(self):
+        return [
+            path(
+                "<int:page_id>/statistics/",
+                QuizStatisticsView.as_view(),
+                name="quizzes_statistics",
+            )
+        ]
+
+
+class QuizStatisticsReportViewSet(ReportViewSet):
+    """Every quiz the person may edit, in the Reports menu."""
+
+    report_view_class = QuizStatisticsReportView
+    url_name = "quizzes_statistics_report"
+    url_prefix = "reports/quiz-statistics"
+    menu_label = STATISTICS_TITLE
+    icon = "table"
+    menu_name = "quiz-statistics"
+    menu_order = 300
+
+    def user_can_view(self, user):
+        return quiz_permission_policy.user_has_permission(user, "change")

@@ -1,20 +1,14 @@
 """The question pool in the admin, and quiz statistics for trainers."""
 
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import (
-    STATISTICS_TITLE,
-    QuizStatisticsReportView,
-    QuizStatisticsView,
-    can_view_statistics,
-    quiz_permission_policy,
-)
+from learners.roles import can_view_quiz_statistics
+
+from .admin_views import STATISTICS_TITLE, QuizStatisticsReportViewSet, QuizStatisticsViewSet
 from .models import Question, QuestionArea, QuizPage
 
 
@@ -47,41 +41,12 @@ class QuizViewSetGroup(SnippetViewSetGroup):
 register_snippet(QuizViewSetGroup)
 
 
-@hooks.register("register_admin_urls")
-def register_statistics_urls():
+@hooks.register("register_admin_viewset")
+def register_statistics_viewsets():
     return [
-        path(
-            "quizzes/<int:page_id>/statistics/",
-            QuizStatisticsView.as_view(),
-            name="quizzes_statistics",
-        ),
-        path(
-            "reports/quiz-statistics/",
-            QuizStatisticsReportView.as_view(),
-            name="quizzes_statistics_report",
-        ),
-        path(
-            "reports/quiz-statistics/results/",
-            QuizStatisticsReportView.as_view(results_only=True),
-            name="quizzes_statistics_report_results",
-        ),
+        QuizStatisticsViewSet("quiz_statistics"),
+        QuizStatisticsReportViewSet("quiz_statistics_report"),
     ]
-
-
-class StatisticsReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return quiz_permission_policy.user_has_permission(request.user, "change")
-
-
-@hooks.register("register_reports_menu_item")
-def register_statistics_report_menu_item():
-    return StatisticsReportMenuItem(
-        STATISTICS_TITLE,
-        reverse("quizzes_statistics_report"),
-        name="quiz-statistics",
-        icon_name="table",
-        order=300,
-    )
 
 
 class QuizStatisticsButton(PageMenuItem):
@@ -94,7 +59,7 @@ class QuizStatisticsButton(PageMenuItem):
         return (
             specific_class is not None
             and issubclass(specific_class, QuizPage)
-            and can_view_statistics(user, self.page)
+            and can_view_quiz_statistics(user, self.page)
         )
 
 
