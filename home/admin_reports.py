@@ -3,14 +3,17 @@
 A :class:`ReportViewSet` carries a report's URLs (the listing, its results for the filters, and
 any screens below it) and its menu item, shown only to those who may open the report; register
 it with Wagtail's ``register_admin_viewset`` hook. :class:`PercentColumn` writes a per-cent
-figure in a report's table as the site writes it everywhere (``home.formatting``).
+figure in a report's table as the site writes it everywhere (``home.formatting``), and
+:class:`ExportButtonsMixin` names a report's exports in the site's words.
 """
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import Button
 
 from .formatting import format_percent
 
@@ -20,6 +23,20 @@ class PercentColumn(Column):
 
     def get_value(self, instance):
         return format_percent(super().get_value(instance))
+
+
+class ExportButtonsMixin:
+    """For a ``ReportView``: "Xuất tệp Excel" and "Xuất tệp CSV" in the header's "…" menu,
+    rather than Wagtail's "Download XLSX/CSV"."""
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            Button(
+                _("Xuất tệp Excel"), url=self.xlsx_export_url, icon_name="download", priority=90
+            ),
+            Button(_("Xuất tệp CSV"), url=self.csv_export_url, icon_name="download", priority=100),
+        ]
 
 
 class ReportMenuItem(MenuItem):

@@ -13,13 +13,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from courses.models import CoursePage
 from home.admin_access import AdminAccessMixin
-from home.admin_reports import AdminViewSet, PercentColumn, ReportViewSet
+from home.admin_reports import AdminViewSet, ExportButtonsMixin, PercentColumn, ReportViewSet
 from home.formatting import format_decimal
 from learners.roles import can_view_quiz_statistics
 
@@ -92,7 +92,7 @@ class QuizStatisticsFilterSet(WagtailFilterSet):
         return queryset.descendant_of(value) if value else queryset
 
 
-class QuizStatisticsReportView(ReportView):
+class QuizStatisticsReportView(ExportButtonsMixin, ReportView):
     """Every quiz the person may edit, with attempts, people, pass rate and average score."""
 
     page_title = STATISTICS_TITLE
@@ -135,16 +135,6 @@ class QuizStatisticsReportView(ReportView):
     @cached_property
     def permission_policy(self):
         return quiz_permission_policy
-
-    @cached_property
-    def header_more_buttons(self):
-        # The site's words for exports, rather than Wagtail's "Download XLSX/CSV".
-        return [
-            Button(
-                _("Xuất tệp Excel"), url=self.xlsx_export_url, icon_name="download", priority=90
-            ),
-            Button(_("Xuất tệp CSV"), url=self.csv_export_url, icon_name="download", priority=100),
-        ]
 
     @cached_property
     def columns(self):
