@@ -21,4 +21,4 @@ class UsersAppConfig(WagtailUsersAppConfig):
     """Replaces ``wagtail.users`` so that the user admin edits our fields."""
 
     default = False
-    user_viewset = "learners.viewsets.UserViewSet"
+    user_viewset = "learners.admin_views.UserViewSet"

@@ -1,4 +1,5 @@
-"""Forms for people and agencies, including the Wagtail admin user forms with our own fields."""
+"""Forms for people and agencies, including the Wagtail admin user forms with our own fields
+and the staff import's upload form."""
 
 from django import forms
 from django.contrib.auth.forms import (
@@ -14,6 +15,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from home import ratelimit
 
+from .importing import FILE_TOO_LARGE, MAX_FILE_SIZE, MAX_ROWS, thousands
 from .models import Agency
 from .services import EMAIL_INVALID, validate_phone
 
@@ -29,6 +31,7 @@ CURRENT_PASSWORD_TRIES_USED = _(
     "Bạn đã nhập sai mật khẩu hiện tại quá nhiều lần. Để bảo vệ tài khoản, hãy thử lại sau "
     "%(minutes)s phút. Nếu quên mật khẩu, hãy đăng xuất và chọn “Quên mật khẩu?”."
 )
+NO_FILE = _("Hãy chọn tệp danh sách (.xlsx hoặc .csv).")
 LOGIN_INACTIVE = _(
     "Tài khoản này đang bị khóa. Hãy liên hệ cán bộ tổ chức của cơ quan, đơn vị bạn."
 )
@@ -237,3 +240,33 @@ class PasswordResetRequestForm(PasswordResetForm):
         help_text=_("Địa chỉ thư điện tử đã đăng ký với tài khoản của bạn."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp danh sách"),
+        error_messages={"required": NO_FILE, "empty": NO_FILE},
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def __init__(self, *args, too_large=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        self.fields["file"].help_text = _(
+            "Tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv), không quá %(size)s MB và %(rows)s người."
+        ) % {"size": MAX_FILE_SIZE // (1024 * 1024), "rows": thousands(MAX_ROWS)}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_SIZE:
+            raise ValidationError(FILE_TOO_LARGE, params={"max": MAX_FILE_SIZE // (1024 * 1024)})
+        return upload
+
+    def full_clean(self):
+        super().full_clean()
+        if self.too_large:
+            # The upload handler dropped the file: say why instead of "choose a file".
+            self.errors.pop("file", None)
+            self.add_error(
+                "file", ValidationError(FILE_TOO_LARGE % {"max": MAX_FILE_SIZE // (1024 * 1024)})
+            )

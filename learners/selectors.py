@@ -1,23 +1,18 @@
 """Reads about people and agencies that join several models."""
 
-from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, QuerySet
+
+from home.queries import count_subquery
 
 from .models import Agency, User
-
-
-def _count(queryset: QuerySet) -> Coalesce:
-    """A correlated ``COUNT(*)`` subquery over ``queryset`` (0 when it matches nothing)."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def agency_tree_with_people_counts() -> QuerySet[Agency]:
     """Every agency in tree order, with ``people_count`` (its own people) and
     ``people_total`` (its own and its sub-units' people), in one query."""
     return Agency.get_tree().annotate(
-        people_count=_count(User.objects.filter(agency=OuterRef("pk"))),
-        people_total=_count(User.objects.filter(agency__path__startswith=OuterRef("path"))),
+        people_count=count_subquery(User.objects.filter(agency=OuterRef("pk"))),
+        people_total=count_subquery(User.objects.filter(agency__path__startswith=OuterRef("path"))),
     )
 
 

@@ -73,6 +73,7 @@ from .reading import (
     MAX_XLSX_UNPACKED_SIZE,
     RowError,
     StaffRow,
+    thousands,
 )
 
 __all__ = [
@@ -125,4 +126,5 @@ __all__ = [
     "MAX_XLSX_UNPACKED_SIZE",
     "RowError",
     "StaffRow",
+    "thousands",
 ]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from learners.import_views import NO_PERMISSION, PREVIEW_EXPIRED, SESSION_KEY
+from learners.admin_views.staff_import import NO_PERMISSION, PREVIEW_EXPIRED, SESSION_KEY
 from learners.importing import (
     AGENCY_OUT_OF_SCOPE,
     FILE_TOO_LARGE,

@@ -1,10 +1,11 @@
-"""Wagtail admin views for the agency tree; the writes go through ``learners.services``."""
+"""The agency tree in the Wagtail admin: its views and ``AgencyViewSet``; the writes go through
+``learners.services``."""
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -12,12 +13,14 @@ from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 
-from .models import Agency
-from .selectors import agency_chain_name, agency_people_count, agency_tree_with_people_counts
-from .services import (
+from ..forms import AgencyCreateForm, AgencyEditForm, AgencyMoveForm
+from ..models import Agency
+from ..selectors import agency_chain_name, agency_people_count, agency_tree_with_people_counts
+from ..services import (
     AGENCY_DELETE_HAS_PEOPLE,
     agency_create,
     agency_delete,
@@ -26,6 +29,11 @@ from .services import (
 )
 
 MOVE_LOG_ACTION = "learners.agency.move"
+MOVE_LABEL = _("Chuyển sang đơn vị khác")
+
+
+def _move_url(url_name, agency) -> str:
+    return reverse(url_name, args=(quote(agency.pk),))
 
 
 class AgencyTitleColumn(TitleColumn):
@@ -92,14 +100,8 @@ class AgencyIndexView(IndexView):
                 )
             )
         if self.move_url_name and self.user_has_permission("change"):
-            buttons.append(
-                MenuItem(
-                    _("Chuyển sang đơn vị khác"),
-                    url=reverse(self.move_url_name, args=(quote(instance.pk),)),
-                    icon_name="arrow-right-full",
-                    priority=16,
-                )
-            )
+            url = _move_url(self.move_url_name, instance)
+            buttons.append(MenuItem(MOVE_LABEL, url=url, icon_name="arrow-right-full", priority=16))
         return buttons
 
 
@@ -143,21 +145,15 @@ class AgencyEditView(ServiceErrorsMixin, EditView):
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         if self.move_url_name:
-            buttons.append(
-                Button(
-                    _("Chuyển sang đơn vị khác"),
-                    url=reverse(self.move_url_name, args=(quote(self.object.pk),)),
-                    icon_name="arrow-right-full",
-                    priority=15,
-                )
-            )
+            url = _move_url(self.move_url_name, self.object)
+            buttons.append(Button(MOVE_LABEL, url=url, icon_name="arrow-right-full", priority=15))
         return buttons
 
 
 class AgencyMoveView(ServiceErrorsMixin, EditView):
     """Choose a new parent for an agency; its sub-units and people move with it."""
 
-    page_title = _("Chuyển sang đơn vị khác")
+    page_title = MOVE_LABEL
     submit_button_label = _("Chuyển")
     submit_button_active_label = _("Đang chuyển…")
     success_message = _("Đã chuyển “%(object)s”.")
@@ -191,7 +187,7 @@ class AgencyMoveView(ServiceErrorsMixin, EditView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["action_url"] = reverse(self.move_url_name, args=(quote(self.object.pk),))
+        context["action_url"] = _move_url(self.move_url_name, self.object)
         context["can_delete"] = False
         return context
 
@@ -232,3 +228,56 @@ class AgencyDeleteView(DeleteView):
             return redirect(self.index_url_name)
         messages.success(self.request, self.get_success_message())
         return redirect(success_url)
+
+
+class AgencyViewSet(ModelViewSet):
+    """The agency tree: list, add, edit, move and delete, for users with the agency permissions."""
+
+    model = Agency
+    icon = "site"
+    menu_label = _("Cơ quan, đơn vị")
+    menu_name = "agencies"
+    menu_order = 800
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_per_page = 100
+    template_prefix = "learners/admin/agencies/"
+
+    index_view_class = AgencyIndexView
+    add_view_class = AgencyCreateView
+    edit_view_class = AgencyEditView
+    delete_view_class = AgencyDeleteView
+    move_view_class = AgencyMoveView
+
+    def get_form_class(self, for_update=False):
+        return AgencyEditForm if for_update else AgencyCreateForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(move_url_name=self.get_url_name("move"), **kwargs)
+
+    @property
+    def move_view(self):
+        return self.construct_view(
+            self.move_view_class,
+            **self.get_edit_view_kwargs(form_class=AgencyMoveForm),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("move/<int:pk>/", self.move_view, name="move"),
+        ]
+
+
+class AgencyMoveFormatter(LogFormatter):
+    label = MOVE_LABEL
+
+    def format_message(self, log_entry):
+        try:
+            return _("Đã chuyển từ “%(old)s” sang “%(new)s”.") % log_entry.data
+        except (KeyError, TypeError):
+            return _("Đã chuyển sang đơn vị khác.")
+
+
+def register_agency_log_actions(actions):
+    actions.register_action(MOVE_LOG_ACTION)(AgencyMoveFormatter)

@@ -1,4 +1,4 @@
-"""Admin views for the staff import: upload a file → preview → apply.
+"""The staff import in the Wagtail admin: upload a file → preview → apply, as one ViewSet.
 
 The reading, checking and writing live in ``learners.importing``; these views only move
 the plan between the steps. The plan (never the file, never anything from the browser) is
@@ -9,7 +9,6 @@ import csv
 import io
 import secrets
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpResponse
@@ -23,20 +22,21 @@ from openpyxl import Workbook
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import LogFormatter
 
-from home.admin_access import admin_forbidden
+from home.admin_access import AdminAccessMixin
 
-from .importing import (
+from ..forms import StaffImportForm
+from ..importing import (
     FIELD_LABELS,
-    FILE_TOO_LARGE,
+    IMPORT_LOG_ACTION,
     MAX_FILE_SIZE,
-    MAX_ROWS,
     ImportPlan,
     staff_import_apply,
     staff_import_plan,
 )
-from .roles import can_import_staff
+from ..roles import can_import_staff
 
 PAGE_TITLE = _("Nhập danh sách công chức")
 PREVIEW_TITLE = _("Xem trước khi nhập")
@@ -48,7 +48,6 @@ PREVIEW_EXPIRED = _(
     "Bản xem trước không còn nữa (đã được áp dụng, hoặc đã có tệp khác được tải lên). "
     "Hãy tải tệp lên lại."
 )
-NO_FILE = _("Hãy chọn tệp danh sách (.xlsx hoặc .csv).")
 SESSION_KEY = "learners_staff_import"
 # Every error is in the plan (and printed by the command); the page shows this many.
 MAX_SHOWN_ERRORS = 500
@@ -85,38 +84,22 @@ class _SizeLimitUploadHandler(FileUploadHandler):
         return None  # the next handler builds the file
 
 
-class StaffImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Tệp danh sách"),
-        error_messages={"required": NO_FILE, "empty": NO_FILE},
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )
+class _StaffImportAccessMixin(AdminAccessMixin):
+    no_access_message = NO_PERMISSION
 
-    def __init__(self, *args, too_large=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.too_large = too_large
-        self.fields["file"].help_text = _(
-            "Tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv), không quá %(size)s MB và %(rows)s người."
-        ) % {"size": MAX_FILE_SIZE // (1024 * 1024), "rows": f"{MAX_ROWS:,}".replace(",", ".")}
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_SIZE:
-            raise ValidationError(FILE_TOO_LARGE, params={"max": MAX_FILE_SIZE // (1024 * 1024)})
-        return upload
-
-    def full_clean(self):
-        super().full_clean()
-        if self.too_large:
-            # The upload handler dropped the file: say why instead of "choose a file".
-            self.errors.pop("file", None)
-            self.add_error(
-                "file", ValidationError(FILE_TOO_LARGE % {"max": MAX_FILE_SIZE // (1024 * 1024)})
-            )
+    def has_access(self, request) -> bool:
+        return can_import_staff(request.user)
 
 
-def _forbidden(request):
-    return admin_forbidden(request, NO_PERMISSION)
+class _UploadSizeLimitMixin:
+    """Puts the size limit in place before anything reads the request body, the CSRF
+    middleware included; so the CSRF check runs here, once the handler is added (the view is
+    ``csrf_exempt`` for the middleware)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.size_limit = _SizeLimitUploadHandler(request)
+        request.upload_handlers.insert(0, self.size_limit)
+        return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
 
 class _ImportViewMixin(WagtailAdminTemplateMixin):
@@ -128,19 +111,12 @@ class _ImportViewMixin(WagtailAdminTemplateMixin):
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class StaffImportView(_ImportViewMixin, TemplateView):
+class StaffImportView(
+    _StaffImportAccessMixin, _UploadSizeLimitMixin, _ImportViewMixin, TemplateView
+):
     """The upload form; a file with errors comes back here with every error by row."""
 
     template_name = "learners/admin/import/upload.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_import_staff(request.user):
-            return _forbidden(request)
-        # The size limit must be in place before anything reads the request body, the CSRF
-        # middleware included; so the CSRF check runs here, once the handler is added.
-        self.size_limit = _SizeLimitUploadHandler(request)
-        request.upload_handlers.insert(0, self.size_limit)
-        return csrf_protect(super().dispatch)(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", StaffImportForm())
@@ -186,16 +162,11 @@ def _pending_plan(request, token) -> ImportPlan | None:
     return ImportPlan.from_data(pending["plan"])
 
 
-class StaffImportPreviewView(_ImportViewMixin, TemplateView):
+class StaffImportPreviewView(_StaffImportAccessMixin, _ImportViewMixin, TemplateView):
     """What the import will create and change, with the "Áp dụng" button."""
 
     template_name = "learners/admin/import/preview.html"
     page_title = PREVIEW_TITLE
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_import_staff(request.user):
-            return _forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": PREVIEW_TITLE}]
@@ -213,15 +184,10 @@ class StaffImportPreviewView(_ImportViewMixin, TemplateView):
         )
 
 
-class StaffImportApplyView(View):
+class StaffImportApplyView(_StaffImportAccessMixin, View):
     """Apply the previewed plan (POST only); the service re-checks it under lock."""
 
     http_method_names = ["post"]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_import_staff(request.user):
-            return _forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, token):
         plan = _pending_plan(request, token)
@@ -239,15 +205,10 @@ class StaffImportApplyView(View):
         return redirect("learners_import")
 
 
-class StaffImportTemplateView(View):
+class StaffImportTemplateView(_StaffImportAccessMixin, View):
     """The template to fill in: the header row and one example row, as CSV or XLSX."""
 
     file_format = "csv"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_import_staff(request.user):
-            return _forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
         if self.file_format == "xlsx":
@@ -302,26 +263,37 @@ class StaffImportLogFormatter(LogFormatter):
             return _("Đã nhập danh sách công chức.")
 
 
-urlpatterns = [
-    path("learners/import/", StaffImportView.as_view(), name="learners_import"),
-    path(
-        "learners/import/template.csv",
-        StaffImportTemplateView.as_view(),
-        name="learners_import_template",
-    ),
-    path(
-        "learners/import/template.xlsx",
-        StaffImportTemplateView.as_view(file_format="xlsx"),
-        name="learners_import_template_xlsx",
-    ),
-    path(
-        "learners/import/<str:token>/",
-        StaffImportPreviewView.as_view(),
-        name="learners_import_preview",
-    ),
-    path(
-        "learners/import/<str:token>/apply/",
-        StaffImportApplyView.as_view(),
-        name="learners_import_apply",
-    ),
-]
+class StaffImportViewSet(ViewSet):
+    """The staff import's URLs and menu item, under /admin/learners/import/. The URL names stay
+    flat (``learners_import``, ``learners_import_preview``…), as links and tests know them."""
+
+    icon = "upload"
+    menu_label = PAGE_TITLE
+    menu_name = "staff-import"
+    menu_order = 810
+    add_to_admin_menu = True
+    menu_item_class = StaffImportMenuItem
+    url_prefix = "learners/import"
+    url_namespace = None
+
+    def get_url_name(self, view_name):
+        return view_name
+
+    def get_urlpatterns(self):
+        template = StaffImportTemplateView.as_view()
+        template_xlsx = StaffImportTemplateView.as_view(file_format="xlsx")
+        return [
+            path("", StaffImportView.as_view(), name="learners_import"),
+            path("template.csv", template, name="learners_import_template"),
+            path("template.xlsx", template_xlsx, name="learners_import_template_xlsx"),
+            path("<str:token>/", StaffImportPreviewView.as_view(), name="learners_import_preview"),
+            path(
+                "<str:token>/apply/",
+                StaffImportApplyView.as_view(),
+                name="learners_import_apply",
+            ),
+        ]
+
+
+def register_staff_import_log_actions(actions):
+    actions.register_action(IMPORT_LOG_ACTION)(StaffImportLogFormatter)
