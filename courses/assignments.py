@@ -12,13 +12,14 @@ from operator import or_
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from learners.scope import agency_in_scope, can_view_records, scoped_people
+from home.queries import count_subquery
+from learners.roles import agency_in_scope, can_view_records
+from learners.scope import scoped_people
 
 from .models import Assignment, Enrolment
 
@@ -136,12 +137,6 @@ def course_assign(
 # Reads -----------------------------------------------------------------------------------------
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    """A correlated ``COUNT(*)`` subquery over ``queryset`` (0 when it matches nothing)."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def assignments_in_scope(*, user) -> QuerySet[Assignment]:
     """The assignments whose every target is inside the user's scope: its agency (if any) in
     the user's subtree and each chosen person too. A superuser sees them all."""
@@ -171,12 +166,10 @@ def assignment_list(*, user) -> QuerySet[Assignment]:
         assignments_in_scope(user=user)
         .select_related("course", "agency", "assigned_by")
         .annotate(
-            people_chosen=_count(chosen),
-            enrolled_count=_count(covered),
-            completed_count=_count(covered.filter(completed_at__isnull=False)),
-            overdue_count=_count(
-                covered.filter(completed_at__isnull=True, due_date__lt=timezone.localdate())
-            ),
+            people_chosen=count_subquery(chosen),
+            enrolled_count=count_subquery(covered),
+            completed_count=count_subquery(covered.completed()),
+            overdue_count=count_subquery(covered.overdue(timezone.localdate())),
         )
         .order_by("-created_at", "-pk")
     )

@@ -13,8 +13,9 @@ This module says so to people: the admin views ask ``page_holds_records`` and
 The message says what to do instead: unpublish the page, or deactivate the account.
 """
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+
+from .models import Certificate, Enrolment, LessonProgress, ModuleCompletion
 
 PAGE_HOLDS_RECORDS = _(
     "Không thể xóa “%(title)s”: trang này đã có kết quả học tập của học viên (tiến độ, bài "
@@ -32,36 +33,40 @@ RECORDS_KEPT = _(
     "giấy chứng nhận), cần được lưu giữ. Hãy gỡ xuất bản trang, hoặc khóa tài khoản, thay vì xóa."
 )
 
-# (model, lookup from the record to the page path): everything under a page that is someone's.
-_PAGE_RECORDS = (
-    ("courses.LessonProgress", "lesson__path"),
-    ("courses.ModuleCompletion", "module__path"),
-    ("courses.Enrolment", "course__path"),
-    ("courses.Certificate", "course__path"),
-    ("quizzes.Attempt", "quiz__path"),
-)
-# A person's: what they have done. An enrolment alone (a course given to their agency, not yet
-# begun) is not a result, and goes with the account.
-_PERSON_RECORDS = (
-    "courses.LessonProgress",
-    "courses.ModuleCompletion",
-    "courses.Certificate",
-    "quizzes.Attempt",
-)
+# (model, lookup from the record to the page path, whether it is its person's result): everything
+# under a page that is someone's. An enrolment alone (a course given to their agency, not yet
+# begun) is not a person's result, and goes with the account. Other apps add theirs
+# (``register_kept_records``: the quizzes app, its attempts).
+_kept_records: list[tuple[type, str, bool]] = [
+    (LessonProgress, "lesson__path", True),
+    (ModuleCompletion, "module__path", True),
+    (Enrolment, "course__path", False),
+    (Certificate, "course__path", True),
+]
+
+
+def register_kept_records(model, path_field: str, *, person: bool = True) -> None:
+    """Keep ``model``'s rows: a page is not deleted while a row's ``path_field`` (the lookup to
+    its page's path, e.g. "quiz__path") is at or below it, and, with ``person``, a person is not
+    deleted while a row's ``user`` is them. Called from the registering app's ``ready``."""
+    entry = (model, path_field, person)
+    if entry not in _kept_records:
+        _kept_records.append(entry)
 
 
 def page_holds_records(page) -> bool:
     """Whether the page or any page below it has a trainee's record."""
     return any(
-        apps.get_model(label).objects.filter(**{f"{lookup}__startswith": page.path}).exists()
-        for label, lookup in _PAGE_RECORDS
+        model.objects.filter(**{f"{lookup}__startswith": page.path}).exists()
+        for model, lookup, _person in _kept_records
     )
 
 
 def person_holds_records(person) -> bool:
     return any(
-        apps.get_model(label).objects.filter(user_id=person.pk).exists()
-        for label in _PERSON_RECORDS
+        model.objects.filter(user_id=person.pk).exists()
+        for model, _lookup, is_result in _kept_records
+        if is_result
     )
 
 

@@ -1,18 +1,18 @@
-"""Reads for course pages: outlines, navigation and listings, each in a fixed number of queries."""
+"""Reads for course pages: outlines, navigation and listings, each in a fixed number of queries.
+
+The page models call these with the pages they are; nothing here imports a page model
+(``courses.structure`` reads the tree, the page classes' own querysets list them)."""
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q
 from taggit.models import Tag
 from wagtail.models import Page
 
-from . import (
-    images,
-    models,  # attribute access only at call time: models.py imports this module
-)
+from home.formatting import percent_of
+
+from . import images, structure
+from .models import Enrolment, LessonProgress, ModuleCompletion
 
 
 @dataclass
@@ -50,9 +50,6 @@ class OutlineModule:
         return self.page.title
 
 
-# Page types that are items of a module's outline, by content type model name.
-ITEM_MODELS = {"lessonpage": "lesson", "quizpage": "quiz"}
-
 # Other apps tell the outline the state of their items (the quizzes app: passed or attempted).
 # Each is called as provider(user=..., page_ids=[...]) and returns {page_id: state}.
 _state_providers = []
@@ -72,46 +69,29 @@ def course_tree(*, page):
     ``(trail, course, outline)``: the ancestors from the home page down, the course page (a plain
     ``Page``) and the outline of ``OutlineModule``s.
     """
-    steplen = page.steplen
-    ancestor_paths = [page.path[: n * steplen] for n in range(2, page.depth)]
-    course_depth = 4  # tree root 1, home 2, course index 3, course 4
-    course_path = page.path[: course_depth * steplen]
+    ancestor_paths = [page.path[: n * page.steplen] for n in range(2, page.depth)]
     pages = (
-        Page.objects.filter(
-            Q(path__in=ancestor_paths)
-            | Q(
-                path__startswith=course_path,
-                depth__in=[course_depth + 1, course_depth + 2],
-                live=True,
-            )
-        )
+        structure.outline_pages([structure.course_path(page)], ancestors=ancestor_paths)
         .annotate(estimated_minutes=F("lessonpage__estimated_minutes"))
-        .select_related("content_type")
         .only("id", "title", "slug", "path", "depth", "url_path", "live", "content_type")
-        .order_by("path")
     )
-    trail, modules, course = [], {}, None
-    for node in pages:
-        if node.path in ancestor_paths:
-            trail.append(node)
-            if node.depth == course_depth:
-                course = node
-        model = node.content_type.model
-        if node.depth == course_depth + 1 and node.live and model == "modulepage":
-            modules[node.path] = OutlineModule(page=node, number=len(modules) + 1)
-        elif node.depth == course_depth + 2 and node.live and model in ITEM_MODELS:
-            module = modules.get(node.path[:-steplen])
-            if module is not None:
-                module.items.append(
-                    OutlineItem(
-                        page=node,
-                        module=module,
-                        number=len(module.items) + 1,
-                        is_current=node.pk == page.pk,
-                        kind=ITEM_MODELS[model],
-                    )
-                )
-    return trail, course, list(modules.values())
+    trail = [node for node in pages if node.path in ancestor_paths]
+    course = next((node for node in trail if node.depth == structure.COURSE_DEPTH), None)
+    outline = []
+    for node, items in structure.live_outline(pages):
+        module = OutlineModule(page=node, number=len(outline) + 1)
+        module.items = [
+            OutlineItem(
+                page=item,
+                module=module,
+                number=number,
+                is_current=item.pk == page.pk,
+                kind=kind,
+            )
+            for number, (item, kind) in enumerate(items, start=1)
+        ]
+        outline.append(module)
+    return trail, course, outline
 
 
 def flat_items(outline):
@@ -129,34 +109,13 @@ def neighbours(items, current_id):
     return previous_item, next_item
 
 
-def live_course_list(*, index_page=None):
-    """Live, public courses with their count of live modules, newest first: one query."""
-    live_modules = (
-        Page.objects.filter(
-            path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1, live=True
-        )
-        .order_by()
-        .values("depth")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    courses = models.CoursePage.objects.live().public().select_related("cover_image")
-    if index_page is not None:
-        courses = courses.child_of(index_page)
-    return courses.annotate(
-        module_count=Coalesce(Subquery(live_modules, output_field=IntegerField()), 0)
-    ).order_by("path")
-
-
-def tags_in_use():
-    """Tags of live, public courses and lessons, by name, each with how many of those carry
-    it (``uses``): one query. A draft's tags are in the database only while the page was never
-    published (Wagtail saves a live page's draft as a revision), so "live" leaves them out; a
-    published page lists its published tags."""
-    courses = models.CoursePage.objects.live().public().values("pk")
-    lessons = models.LessonPage.objects.live().public().values("pk")
-    in_courses = Q(courses_coursetag_items__content_object__in=courses)
-    in_lessons = Q(courses_lessontag_items__content_object__in=lessons)
+def tags_in_use(*, courses, lessons):
+    """Tags of the ``courses`` and ``lessons`` (querysets: the live, public ones), by name, each
+    with how many of those carry it (``uses``): one query. A draft's tags are in the database
+    only while the page was never published (Wagtail saves a live page's draft as a revision),
+    so "live" leaves them out; a published page lists its published tags."""
+    in_courses = Q(courses_coursetag_items__content_object__in=courses.values("pk"))
+    in_lessons = Q(courses_lessontag_items__content_object__in=lessons.values("pk"))
     return (
         Tag.objects.annotate(
             uses=Count("courses_coursetag_items", filter=in_courses, distinct=True)
@@ -167,19 +126,12 @@ def tags_in_use():
     )
 
 
-def tagged_pages(*, tag):
-    """Live, public courses and lessons carrying the tag, in tree order."""
-    courses = models.CoursePage.objects.live().public().filter(tags=tag).defer_streamfields()
-    lessons = models.LessonPage.objects.live().public().filter(tags=tag).defer_streamfields()
-    return list(courses.order_by("path")), list(lessons.order_by("path"))
-
-
 def body_images(body):
     """Every image object in a lesson body's figures and slide decks."""
     return [image for image, _kind in images.body_image_kinds(body)]
 
 
-def prefetch_renditions(images):
+def renditions_prefetch(images):
     """Attach every existing rendition of the images in one query, so templates that ask for
     renditions do not query once per image."""
     images = [image for image in images if image is not None]
@@ -200,11 +152,11 @@ def progress_by_lesson(*, user, course):
     """The person's LessonProgress rows in a course, keyed by lesson id: one query."""
     if not user.is_authenticated:
         return {}
-    rows = models.LessonProgress.objects.filter(user=user, course_id=course.pk)
+    rows = LessonProgress.objects.filter(user=user, course_id=course.pk)
     return {row.lesson_id: row for row in rows}
 
 
-def apply_states(outline, progress, *, user):
+def outline_states_apply(outline, progress, *, user):
     """Set each outline item's state from the person's progress rows (anonymous: no state).
     The item being viewed counts as started: the view is recorded as the page is served."""
     if not user.is_authenticated:
@@ -249,41 +201,24 @@ def dashboard(*, user, request=None):
     A lesson counts only while it and its module are live, as on the course page.
     """
     enrolments = list(
-        models.Enrolment.objects.filter(user=user, course__live=True)
+        Enrolment.objects.filter(user=user, course__live=True)
         .select_related("course")
         .order_by("completed_at", "-enrolled_at")
     )
     if not enrolments:
         return []
-    course_paths = {e.course.path: e for e in enrolments}
-    depth = enrolments[0].course.depth
-    nodes = (
-        Page.objects.filter(
-            reduce(or_, (Q(path__startswith=path) for path in course_paths)),
-            depth__in=[depth + 1, depth + 2],
-            live=True,
-        )
-        .select_related("content_type")
-        .only(*_PAGE_URL_FIELDS, "content_type")
-        .order_by("path")
+    nodes = structure.outline_pages({e.course.path for e in enrolments}).only(
+        *_PAGE_URL_FIELDS, "content_type"
     )
-    steplen = enrolments[0].course.steplen
-    live_modules, lessons = set(), {}
-    for node in nodes:
-        model = node.content_type.model
-        if node.depth == depth + 1 and model == "modulepage":
-            live_modules.add(node.path)
-        elif model == "lessonpage" and node.path[:-steplen] in live_modules:
-            lessons[node.pk] = node
+    by_path = structure.counted_lessons(nodes)
+    lessons = {lesson.pk: lesson for counted in by_path.values() for lesson in counted}
     for enrolment in enrolments:
-        enrolment.total_lessons = sum(
-            1 for lesson in lessons.values() if lesson.path.startswith(enrolment.course.path)
-        )
+        enrolment.total_lessons = len(by_path.get(enrolment.course.path, ()))
         enrolment.done_lessons = 0
         enrolment.resume_url = None
     by_course = {e.course_id: e for e in enrolments}
     latest = {}
-    rows = models.LessonProgress.objects.filter(user=user, lesson_id__in=list(lessons)).only(
+    rows = LessonProgress.objects.filter(user=user, lesson_id__in=list(lessons)).only(
         "course_id", "lesson_id", "completed_at", "last_slide", "last_viewed_at"
     )
     for row in rows:
@@ -295,7 +230,9 @@ def dashboard(*, user, request=None):
         if row.course_id not in latest or row.last_viewed_at > latest[row.course_id].last_viewed_at:
             latest[row.course_id] = row
     for enrolment in enrolments:
-        enrolment.percent = percent(enrolment.done_lessons, enrolment.total_lessons)
+        enrolment.percent = int(
+            percent_of(enrolment.done_lessons, enrolment.total_lessons, places=0) or 0
+        )
         row = latest.get(enrolment.course_id)
         if row is not None:
             enrolment.resume_url = _lesson_url(lessons[row.lesson_id], row.last_slide, request)
@@ -305,25 +242,19 @@ def dashboard(*, user, request=None):
 _PAGE_URL_FIELDS = ("id", "title", "path", "depth", "url_path", "live")
 
 
-def percent(done, total):
-    return round(100 * done / total) if total else 0
-
-
 def transcript(*, user):
     """Every lesson and module the person has progress in, grouped by course: three queries."""
     enrolments = list(
-        models.Enrolment.objects.filter(user=user).select_related("course").order_by("enrolled_at")
+        Enrolment.objects.filter(user=user).select_related("course").order_by("enrolled_at")
     )
     lessons = (
-        models.LessonProgress.objects.filter(user=user)
+        LessonProgress.objects.filter(user=user)
         .select_related("lesson")
         .defer("lesson__body")
         .order_by("lesson__path")
     )
     modules = (
-        models.ModuleCompletion.objects.filter(user=user)
-        .select_related("module")
-        .order_by("module__path")
+        ModuleCompletion.objects.filter(user=user).select_related("module").order_by("module__path")
     )
     by_course = {e.course_id: {"enrolment": e, "lessons": [], "modules": []} for e in enrolments}
     for row in lessons:

@@ -11,10 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import (  # attribute access at call time: the page models call these services
-    certificates,
-    models,
-)
+from . import certificates, structure
+from .models import Enrolment, LessonProgress, ModuleCompletion
 
 SLIDE_OUT_OF_RANGE = _(
     "Trang chiếu số %(slide)s không có trong bài học này (bài có %(count)s trang)."
@@ -49,7 +47,7 @@ def _get_or_create(model, *, defaults=None, **lookup):
 def enrolment_ensure(*, user, course, source: str = "self", due_date=None):
     """Enrol the person in the course unless they already are."""
     enrolment, _created = _get_or_create(
-        models.Enrolment,
+        Enrolment,
         user=user,
         course_id=course.pk,
         defaults={"source": source, "due_date": due_date},
@@ -61,7 +59,7 @@ def _progress(*, user, lesson, course, now, enrolled=False):
     if not enrolled:
         enrolment_ensure(user=user, course=course)
     progress, _created = _get_or_create(
-        models.LessonProgress,
+        LessonProgress,
         user=user,
         lesson=lesson,
         defaults={"course_id": course.pk, "last_viewed_at": now},
@@ -80,7 +78,7 @@ def lesson_record_view(*, user, lesson, course, progress=None, viewed_other_sinc
     if progress is None:
         _progress(user=user, lesson=lesson, course=course, now=now)
     elif viewed_other_since or progress.last_viewed_at < now - VIEW_RESOLUTION:
-        models.LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
+        LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
 
 
 def lesson_record_slide(*, user, lesson, course, slide) -> bool:
@@ -99,9 +97,7 @@ def lesson_record_slide(*, user, lesson, course, slide) -> bool:
         if completes:
             _enrolment_locked(user=user, course=course)
         progress = _progress(user=user, lesson=lesson, course=course, now=now, enrolled=completes)
-        models.LessonProgress.objects.filter(pk=progress.pk).update(
-            last_slide=slide, last_viewed_at=now
-        )
+        LessonProgress.objects.filter(pk=progress.pk).update(last_slide=slide, last_viewed_at=now)
         if completes:
             return _lesson_complete_locked(user=user, lesson=lesson, course=course, now=now)
     return False
@@ -122,12 +118,12 @@ def _enrolment_locked(*, user, course):
     ends: one person's completions in one course take turns, so the second sees the first's
     lesson or quiz and completes the module that both together complete. SQLite takes its write
     lock when the transaction begins (``transaction_mode`` IMMEDIATE), to the same effect."""
-    locked = models.Enrolment.objects.select_for_update()
+    locked = Enrolment.objects.select_for_update()
     enrolment = locked.filter(user=user, course_id=course.pk).first()
     if enrolment is None:
         try:
             with transaction.atomic():
-                enrolment = models.Enrolment.objects.create(user=user, course_id=course.pk)
+                enrolment = Enrolment.objects.create(user=user, course_id=course.pk)
         except IntegrityError:  # enrolled at the same moment by another request: wait for it
             enrolment = locked.get(user=user, course_id=course.pk)
     return enrolment
@@ -135,12 +131,12 @@ def _enrolment_locked(*, user, course):
 
 def _lesson_complete_locked(*, user, lesson, course, now) -> bool:
     progress = _progress(user=user, lesson=lesson, course=course, now=now, enrolled=True)
-    completed = models.LessonProgress.objects.filter(
-        pk=progress.pk, completed_at__isnull=True
-    ).update(completed_at=now)
+    completed = LessonProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
+        completed_at=now
+    )
     # Checked again on a repeat too: a lesson or module unpublished since may have left the
     # module complete without anyone recording it.
-    module = models.ModulePage.objects.parent_of(lesson).first()
+    module = lesson.parent_module()
     if module is not None:
         module_refresh_completion(user=user, module=module, course=course)
     return bool(completed)
@@ -170,10 +166,8 @@ def module_refresh_completion(*, user, module, course) -> bool:
     Called inside the transaction of the event that completes the module (see
     ``lesson_complete`` and the quiz's grading), so the event and its completions are stored
     together or not at all."""
-    lesson_ids = list(
-        models.LessonPage.objects.child_of(module).live().values_list("pk", flat=True)
-    )
-    done = models.LessonProgress.objects.filter(
+    lesson_ids = list(module.live_lessons().values_list("pk", flat=True))
+    done = LessonProgress.objects.filter(
         user=user, lesson_id__in=lesson_ids, completed_at__isnull=False
     ).count()
     if done < len(lesson_ids):
@@ -184,7 +178,7 @@ def module_refresh_completion(*, user, module, course) -> bool:
         return False
     with transaction.atomic(savepoint=False):  # the caller's transaction, or its own
         _get_or_create(
-            models.ModuleCompletion,
+            ModuleCompletion,
             user=user,
             module=module,
             defaults={"course_id": course.pk, "completed_at": timezone.now()},
@@ -196,11 +190,11 @@ def module_refresh_completion(*, user, module, course) -> bool:
 def course_refresh_completion(*, user, course) -> bool:
     """Store the course completion date once every live module is complete, and issue the
     certificate (Giấy chứng nhận) with it, in the same transaction."""
-    module_ids = set(models.ModulePage.objects.child_of(course).live().values_list("pk", flat=True))
+    module_ids = structure.live_module_ids(course)
     if not module_ids:
         return False
     completed = set(
-        models.ModuleCompletion.objects.filter(user=user, module_id__in=module_ids).values_list(
+        ModuleCompletion.objects.filter(user=user, module_id__in=module_ids).values_list(
             "module_id", flat=True
         )
     )
@@ -209,7 +203,7 @@ def course_refresh_completion(*, user, course) -> bool:
     now = timezone.now()
     with transaction.atomic():  # the completion and its certificate are stored together
         enrolment = _enrolment_locked(user=user, course=course)
-        newly = models.Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+        newly = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
             completed_at=now
         )
         if newly:

@@ -2,7 +2,7 @@
 
 Trainers have their lectures as PDF (a PowerPoint saved as PDF). ``slides_from_pdf`` renders each
 page with pypdfium2 (PDFium, no system library), keeps the page's text as the slide's title and
-its text for screen readers, search and slow connections, and ``import_slide_deck`` adds the
+its text for screen readers, search and slow connections, and ``slide_deck_import`` adds the
 deck to the lesson as a new draft revision: the trainer reviews the titles and publishes it as
 any other change. Bad files get a Vietnamese error and change nothing.
 """
@@ -217,7 +217,7 @@ def top_level_collection(name):
     return existing or root.add_child(name=name)
 
 
-def import_slide_deck(*, lesson, file, deck_title: str, user):
+def slide_deck_import(*, lesson, file, deck_title: str, user):
     """Add the PDF's slides to the end of the lesson's body in a new draft revision (the live
     page is unchanged until the trainer publishes). Returns the revision and the slide count.
     Writes nothing when the file is refused."""

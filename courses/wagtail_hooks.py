@@ -1,32 +1,26 @@
+"""The courses app in Wagtail's admin: the lecturer snippets, one ViewSet per admin feature
+(``courses.admin_views``: its URLs, menu item and log formatters), the slide import's place in a
+lesson's menus, and the refusals that keep training records."""
+
 from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import slide_import_views
-from .assignment_views import (
-    ASSIGNMENTS_ICON,
-    ASSIGNMENTS_TITLE,
-    AssignmentCreateView,
-    AssignmentIndexView,
-    AssignmentLogFormatter,
-    AssignmentMenuItem,
-)
-from .assignments import ASSIGN_LOG_ACTION
-from .models import LessonPage, Trainer
+from .admin_views.assignments import AssignmentViewSet
+from .admin_views.certificates import CertificateViewSet
+from .admin_views.slides import SlideImportMenuItem, SlideImportViewSet
+from .models import Trainer
 from .records import (
     PAGE_HOLDS_RECORDS,
     PERSON_HOLDS_RECORDS,
     page_holds_records,
     person_holds_records,
 )
-from .slide_import import IMPORT_LOG_ACTION as IMPORT_SLIDES_LOG_ACTION
 
 
 class TrainerViewSet(SnippetViewSet):
@@ -42,52 +36,40 @@ class TrainerViewSet(SnippetViewSet):
 register_snippet(TrainerViewSet)
 
 
-# Giao khóa học ---------------------------------------------------------------------------------
+# The admin features: Giao khóa học, Giấy chứng nhận, Nhập bài trình chiếu từ PDF -----------------
 
-
-@hooks.register("register_admin_urls")
-def register_assignment_urls():
-    return [
-        path("assignments/", AssignmentIndexView.as_view(), name="courses_assignments"),
-        path(
-            "assignments/results/",
-            AssignmentIndexView.as_view(results_only=True),
-            name="courses_assignments_results",
-        ),
-        path("assignments/add/", AssignmentCreateView.as_view(), name="courses_assignments_add"),
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_assignment_menu_item():
-    return AssignmentMenuItem(
-        ASSIGNMENTS_TITLE,
-        reverse("courses_assignments"),
-        name="assignments",
-        icon_name=ASSIGNMENTS_ICON,
-        order=230,
-    )
-
-
-@hooks.register("register_log_actions")
-def register_assignment_log_actions(actions):
-    actions.register_action(ASSIGN_LOG_ACTION)(AssignmentLogFormatter)
-
-
-# Giấy chứng nhận -------------------------------------------------------------------------------
-
-from .certificate_views import (  # noqa: E402 - appended section, kept apart from the above
-    CertificateViewSet,
-    register_certificate_log_actions,
+VIEWSETS = (
+    AssignmentViewSet("assignments"),
+    CertificateViewSet("certificates"),
+    SlideImportViewSet("slide_import"),
 )
 
 
 @hooks.register("register_admin_viewset")
-def register_certificate_viewset():
-    return CertificateViewSet("certificates")
+def register_viewsets():
+    return list(VIEWSETS)
 
 
-hooks.register("register_log_actions", register_certificate_log_actions)
+@hooks.register("register_admin_urls")
+def register_flat_urls():
+    """The URLs whose names stay flat (``courses_assignments``, ``courses_slide_import``)."""
+    return [pattern for viewset in VIEWSETS for pattern in viewset.get_flat_urlpatterns()]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for viewset in VIEWSETS:
+        viewset.register_log_actions(actions)
+
+
+@hooks.register("register_page_header_buttons")
+def slide_import_header_button(page, user, view_name, next_url=None):
+    yield SlideImportMenuItem(page=page, priority=25)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def slide_import_listing_button(page, user, next_url=None):
+    yield SlideImportMenuItem(page=page, priority=25)
 
 
 # Training records are kept ----------------------------------------------------------------------
@@ -133,44 +115,3 @@ def keep_people_with_records(request, person):
         messages.error(request, PERSON_HOLDS_RECORDS % {"name": name})
         return redirect("wagtailusers_users:edit", person.pk)
     return None
-
-
-# Nhập bài trình chiếu từ PDF -------------------------------------------------------------------
-
-
-class SlideImportMenuItem(PageMenuItem):
-    label = slide_import_views.PAGE_TITLE
-    icon_name = "media"
-    url_name = "courses_slide_import"
-
-    def is_shown(self, user):
-        return (
-            self.page.specific_class is LessonPage
-            and self.page.permissions_for_user(user).can_edit()
-        )
-
-
-@hooks.register("register_admin_urls")
-def register_slide_import_urls():
-    return [
-        path(
-            "lessons/<int:lesson_id>/import-slides/",
-            slide_import_views.SlideImportView.as_view(),
-            name="courses_slide_import",
-        )
-    ]
-
-
-@hooks.register("register_page_header_buttons")
-def slide_import_header_button(page, user, view_name, next_url=None):
-    yield SlideImportMenuItem(page=page, priority=25)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def slide_import_listing_button(page, user, next_url=None):
-    yield SlideImportMenuItem(page=page, priority=25)
-
-
-@hooks.register("register_log_actions")
-def register_slide_import_log_action(actions):
-    actions.register_action(IMPORT_SLIDES_LOG_ACTION)(slide_import_views.SlideImportLogFormatter)

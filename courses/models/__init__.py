@@ -1,4 +1,9 @@
+# The non-page models first: services and selectors import them at their top, and the page
+# models import those services and selectors.
 from .hr import Assignment, Certificate
+from .progress import Enrolment, LessonProgress, ModuleCompletion, is_overdue, overdue_q
+
+# isort: split
 from .pages import (
     CourseIndexPage,
     CoursePage,
@@ -9,7 +14,6 @@ from .pages import (
     ModulePage,
     Trainer,
 )
-from .progress import Enrolment, LessonProgress, ModuleCompletion
 
 __all__ = [
     "Assignment",
@@ -25,4 +29,6 @@ __all__ = [
     "ModuleCompletion",
     "ModulePage",
     "Trainer",
+    "is_overdue",
+    "overdue_q",
 ]

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +11,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.models import BasePage
+from home.queries import count_subquery
 
 from .. import selectors, services
 from ..blocks import LessonBodyBlock
@@ -53,6 +56,29 @@ class Trainer(index.Indexed, models.Model):
         return self.name
 
 
+class PublicPageQuerySet(PageQuerySet):
+    def visible(self):
+        """Live and public: what anyone may see."""
+        return self.live().public()
+
+    def tagged(self, tag):
+        """The visible pages carrying the tag, in tree order, without their StreamFields."""
+        return self.visible().filter(tags=tag).defer_streamfields().order_by("path")
+
+
+class CoursePageQuerySet(PublicPageQuerySet):
+    def listed(self, *, index_page=None):
+        """Visible courses (of one index page, or all) with ``module_count``, their count of live
+        modules, in tree order: one query."""
+        courses = self.visible().select_related("cover_image")
+        if index_page is not None:
+            courses = courses.child_of(index_page)
+        live_modules = Page.objects.filter(
+            path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1, live=True
+        )
+        return courses.annotate(module_count=count_subquery(live_modules)).order_by("path")
+
+
 class CourseTag(TaggedItemBase):
     content_object = ParentalKey(
         "courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -82,7 +108,7 @@ class CourseIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = selectors.live_course_list(index_page=self)
+        context["courses"] = CoursePage.objects.listed(index_page=self)
         return context
 
 
@@ -115,6 +141,8 @@ class CoursePage(BasePage):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
 
+    objects = PageManager.from_queryset(CoursePageQuerySet)()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -144,14 +172,17 @@ class CoursePage(BasePage):
         if self.cover_image_id and not self.cover_alt_text.strip():
             raise ValidationError({"cover_alt_text": _("Hãy nhập văn bản thay thế cho ảnh bìa.")})
 
+    def live_modules(self):
+        return ModulePage.objects.child_of(self).live()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         _trail, _course, outline = selectors.course_tree(page=self)
         items = selectors.flat_items(outline)
         trainers = [link.trainer for link in self.course_trainers.select_related("trainer__photo")]
-        selectors.prefetch_renditions([self.cover_image, *(trainer.photo for trainer in trainers)])
+        selectors.renditions_prefetch([self.cover_image, *(trainer.photo for trainer in trainers)])
         progress = selectors.progress_by_lesson(user=request.user, course=self)
-        selectors.apply_states(outline, progress, user=request.user)
+        selectors.outline_states_apply(outline, progress, user=request.user)
         context.update(
             outline=outline,
             resume_url=selectors.resume_url(outline, progress, request),
@@ -209,10 +240,13 @@ class ModulePage(BasePage):
         verbose_name = _("chuyên đề")
         verbose_name_plural = _("chuyên đề")
 
+    def live_lessons(self):
+        return LessonPage.objects.child_of(self).live()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         trail, course, outline = selectors.course_tree(page=self)
-        selectors.apply_states(
+        selectors.outline_states_apply(
             outline,
             selectors.progress_by_lesson(user=request.user, course=course),
             user=request.user,
@@ -250,6 +284,8 @@ class LessonPage(BasePage):
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(PublicPageQuerySet)()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -277,6 +313,9 @@ class LessonPage(BasePage):
     def course_page(self):
         return self.tree[1]
 
+    def parent_module(self):
+        return ModulePage.objects.parent_of(self).first()
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if request.user.is_authenticated and not getattr(request, "is_preview", False):
@@ -301,9 +340,9 @@ class LessonPage(BasePage):
         trail, course, outline = self.tree
         module = next((m for m in outline if m.page.pk == trail[-1].pk), None)
         previous_item, next_item = selectors.neighbours(selectors.flat_items(outline), self.pk)
-        selectors.prefetch_renditions(selectors.body_images(self.body))
+        selectors.renditions_prefetch(selectors.body_images(self.body))
         progress = selectors.progress_by_lesson(user=request.user, course=course)
-        selectors.apply_states(outline, progress, user=request.user)
+        selectors.outline_states_apply(outline, progress, user=request.user)
         mine = progress.get(self.pk)
         context.update(
             breadcrumbs=trail[1:],

@@ -1,9 +1,27 @@
 """Enrolments and learning progress: who has studied what, and when."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# "Overdue": the due date has passed and the course is not completed. One rule, three forms: a
+# Python predicate for one enrolment (or a report row), a Q for querysets of enrolments or of
+# models that reach them (``prefix="enrolment__"``), and ``Enrolment.objects.overdue(today)``.
+
+
+def is_overdue(*, due_date, completed_at, today: datetime.date) -> bool:
+    """Whether an enrolment with this due date and completion is overdue on ``today``."""
+    return bool(due_date and not completed_at and due_date < today)
+
+
+def overdue_q(today: datetime.date, *, prefix: str = "") -> Q:
+    """The overdue enrolments on ``today``, from a query on ``Enrolment`` (or, with ``prefix``
+    such as ``"enrolment__"``, on a model that reaches one)."""
+    return Q(**{f"{prefix}completed_at__isnull": True, f"{prefix}due_date__lt": today})
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -12,6 +30,9 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def completed(self):
         return self.filter(completed_at__isnull=False)
+
+    def overdue(self, today: datetime.date):
+        return self.filter(overdue_q(today))
 
 
 class Enrolment(models.Model):
@@ -50,8 +71,8 @@ class Enrolment(models.Model):
 
     @property
     def is_overdue(self):
-        return bool(
-            self.due_date and not self.completed_at and self.due_date < timezone.localdate()
+        return is_overdue(
+            due_date=self.due_date, completed_at=self.completed_at, today=timezone.localdate()
         )
 
 
@@ -112,4 +133,4 @@ class ModuleCompletion(models.Model):
         return f"{self.user_id} · {self.module_id}"
 
 
-__all__ = ["Enrolment", "LessonProgress", "ModuleCompletion"]
+__all__ = ["Enrolment", "LessonProgress", "ModuleCompletion", "is_overdue", "overdue_q"]

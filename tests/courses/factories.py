@@ -17,7 +17,8 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from courses.certificates import CODE_ALPHABET, certificate_number, format_code
+from courses.certificates import CODE_ALPHABET, certificate_number
+from courses.certificates import certificate_code_format as format_code
 from courses.models import (
     Assignment,
     Certificate,

@@ -13,11 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from courses.assignment_views import (
-    CODES_NOT_FOUND,
-    NO_PERMISSION,
-    AssignmentMenuItem,
-)
+from courses.admin_views.assignments import NO_PERMISSION, AssignmentMenuItem
 from courses.assignments import (
     AGENCY_OUT_OF_SCOPE,
     ASSIGN_LOG_ACTION,
@@ -29,6 +25,7 @@ from courses.assignments import (
     assignment_list,
     course_assign,
 )
+from courses.forms import CODES_NOT_FOUND
 from courses.models import Assignment, Enrolment
 from learners.models import Agency, User
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory

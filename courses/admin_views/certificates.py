@@ -1,47 +1,29 @@
-"""Giấy chứng nhận on the site (the learner's download, public verification by code) and in
-the admin (the list of certificates in the HR officer's scope, revoke, re-issue).
+"""Giấy chứng nhận in the admin: the list of certificates in the HR officer's scope, one
+certificate, revoke and re-issue. The writes go through ``courses.certificates``."""
 
-The writes go through ``courses.certificates``.
-"""
-
-from django import forms
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import LogFormatter
 
-from home.admin_access import admin_forbidden
+from home.admin_access import AdminAccessMixin
+from home.formatting import format_date, format_decimal
 from home.views import post_only
-from learners.scope import in_scope
+from learners.roles import can_change_certificates, can_manage_certificate, can_view_certificates
 
-from . import certificates
-from .models import Certificate
-
-NOT_FOUND = "Không tìm thấy giấy chứng nhận với mã này."
-NOT_A_CODE = (
-    "Mã xác thực gồm 12 chữ cái và chữ số, in ở góc dưới giấy chứng nhận, "
-    "ví dụ K7QX-M2PA-9RTD. Hãy kiểm tra lại."
-)
-CODE_REQUIRED = "Hãy nhập mã xác thực in trên giấy chứng nhận."
-NO_CERTIFICATE = (
-    "Chưa có giấy chứng nhận cho khóa học này. Giấy chứng nhận được cấp khi bạn hoàn thành "
-    "mọi bài học và bài kiểm tra của khóa học; nếu bạn đã hoàn thành mà chưa có, hãy liên hệ "
-    "cán bộ tổ chức của cơ quan, đơn vị."
-)
+from .. import certificates
+from ..forms import RevokeForm
+from ..models import Certificate
+from .base import CoursesViewSet
 
 CERTIFICATES_TITLE = gettext_lazy("Giấy chứng nhận")
 CERTIFICATES_ICON = "doc-full"
@@ -54,131 +36,9 @@ REISSUED = gettext_lazy("Đã cấp lại giấy chứng nhận: số mới %(nu
 NOT_REVOKED = gettext_lazy("Chưa thu hồi được. Hãy sửa lỗi bên dưới.")
 
 
-# On the site ------------------------------------------------------------------------------------
-
-
-def _pdf_response(certificate):
-    response = HttpResponse(certificates.certificate_pdf(certificate), "application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="giay-chung-nhan-{certificate.number}.pdf"'
-    )
-    return response
-
-
-def _unavailable(request, *, certificate=None, message=None):
-    """The learner's own certificate cannot be given: say why (revoked, or none yet)."""
-    return render(
-        request,
-        "courses/certificates/unavailable.html",
-        {"certificate": certificate, "message": message},
-        status=404,
-    )
-
-
-@require_safe
-@never_cache
-@login_required
-def certificate_download(request, number):
-    """The certificate as a PDF: for its owner, HR officers whose scope holds the owner, and
-    superusers. Anyone else gets the same 404 as for a number that does not exist."""
-    certificate = Certificate.objects.select_related("user").filter(number=number).first()
-    if certificate is None:
-        raise Http404
-    is_owner = certificate.user_id == request.user.pk
-    is_hr = in_scope(request.user, certificate.user)
-    if not (is_owner or is_hr):
-        raise Http404
-    if not certificate.is_valid and not is_hr:
-        return _unavailable(request, certificate=certificate)
-    return _pdf_response(certificate)
-
-
-@require_safe
-@never_cache
-@login_required
-def certificate_for_course(request, course_id):
-    """ "Tải giấy chứng nhận" on Góc học tập: the signed-in person's certificate for a course."""
-    mine = Certificate.objects.filter(user=request.user, course_id=course_id)
-    certificate = mine.filter(revoked_at__isnull=True).first()
-    if certificate is not None:
-        return redirect("certificate_download", number=certificate.number)
-    revoked = mine.order_by("-revoked_at").first()
-    if revoked is not None:
-        return _unavailable(request, certificate=revoked)
-    return _unavailable(request, message=_(NO_CERTIFICATE))
-
-
-class VerifyForm(forms.Form):
-    code = forms.CharField(
-        label=gettext_lazy("Mã xác thực"),
-        max_length=40,
-        help_text=gettext_lazy("In ở góc dưới bên trái giấy chứng nhận, ví dụ K7QX-M2PA-9RTD."),
-        error_messages={"required": CODE_REQUIRED},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-
-
-@require_safe
-def certificate_verify(request):
-    """Xác thực giấy chứng nhận: type the code printed on the certificate."""
-    form = VerifyForm(request.GET if "code" in request.GET else None)
-    if form.is_valid():
-        code = certificates.normalise_code(form.cleaned_data["code"])
-        if code:
-            return redirect("certificate_verify_code", code=code)
-        form.add_error("code", _(NOT_A_CODE))
-    return render(
-        request,
-        "courses/certificates/verify.html",
-        {"form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@require_safe
-@never_cache
-def certificate_verify_code(request, code):
-    """What the QR code opens: whether the certificate is valid, and what it certifies. The
-    employee code is shown masked; the page is public."""
-    canonical = certificates.normalise_code(code)
-    certificate = Certificate.objects.filter(code=canonical).first() if canonical else None
-    context = {
-        "code": canonical or code,
-        "form": VerifyForm(initial={"code": canonical or code}),
-        "certificate": certificate,
-    }
-    if certificate is None:
-        context["message"] = _(NOT_FOUND)
-        return render(request, "courses/certificates/verify_result.html", context, status=404)
-    context.update(
-        masked_employee_code=certificates.mask_employee_code(certificate.employee_code),
-        hours=certificates.format_hours(certificate.hours),
-        organisation=certificates.organisation_name(),
-    )
-    return render(request, "courses/certificates/verify_result.html", context)
-
-
-# In the admin -----------------------------------------------------------------------------------
-
-
-def can_view_certificates(user) -> bool:
-    return user.has_perm("courses.view_certificate")
-
-
 class CertificateMenuItem(MenuItem):
     def is_shown(self, request):
         return can_view_certificates(request.user)
-
-
-def _forbidden(request):
-    return admin_forbidden(
-        request,
-        NO_PERMISSION,
-        back_url=reverse("certificates:index"),
-        back_label=_("Về danh sách giấy chứng nhận"),
-    )
 
 
 class CertificateIndexView(IndexView):
@@ -199,7 +59,9 @@ class CertificateIndexView(IndexView):
 
     def search_queryset(self, queryset):
         # A code typed without its dashes, or in lower case, still finds the certificate.
-        code = certificates.normalise_code(self.search_query) if self.is_searching else ""
+        code = (
+            certificates.certificate_code_normalise(self.search_query) if self.is_searching else ""
+        )
         if code:
             return queryset.filter(code=code)
         return super().search_queryset(queryset)
@@ -224,7 +86,7 @@ class CertificateIndexView(IndexView):
                 "completed_at",
                 label=_("Ngày hoàn thành"),
                 sort_key="completed_at",
-                accessor=lambda c: certificates.format_date(c.completed_at),
+                accessor=lambda c: format_date(c.completed_at),
             ),
             StatusTagColumn(
                 "status",
@@ -235,17 +97,7 @@ class CertificateIndexView(IndexView):
         ]
 
 
-class RevokeForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Lý do thu hồi"),
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Người được cấp và người xác thực giấy chứng nhận sẽ thấy lý do."),
-        error_messages={"required": certificates.REVOKE_REASON_REQUIRED},
-    )
-
-
-class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
+class CertificateDetailView(AdminAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     """One certificate: what it says, its state, and the revoke or re-issue action."""
 
     template_name = "courses/certificates/admin/detail.html"
@@ -255,9 +107,21 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
     revoke_url_name = None
     reissue_url_name = None
     form = None
+    no_access_message = NO_PERMISSION
+    no_access_back_label = gettext_lazy("Về danh sách giấy chứng nhận")
+
+    @cached_property
+    def no_access_back_url(self):
+        return reverse(self.index_url_name)
 
     def has_permission(self, user) -> bool:
         return can_view_certificates(user)
+
+    def has_access(self, request) -> bool:
+        if not self.has_permission(request.user):
+            return False
+        self.object = self.get_object(self.kwargs["pk"])
+        return self.object is not None
 
     def get_object(self, pk):
         # Outside the user's scope a certificate does not exist for them.
@@ -265,16 +129,6 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
             certificates.certificates_visible_to(self.request.user).select_related("revoked_by"),
             pk=pk,
         )
-
-    def dispatch(self, request, pk):
-        # A real 403 with the reason, rather than Wagtail's redirect to the dashboard.
-        try:
-            if not self.has_permission(request.user):
-                raise PermissionDenied
-            self.object = self.get_object(pk)
-            return super().dispatch(request, pk)
-        except PermissionDenied:
-            return _forbidden(request)
 
     def get_page_title(self):
         return _("Giấy chứng nhận số %(number)s") % {"number": self.object.number}
@@ -288,7 +142,7 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         certificate = self.object
-        can_manage = certificates.can_manage(self.request.user, certificate)
+        can_manage = can_manage_certificate(self.request.user, certificate)
         # Once re-issued, a revoked certificate points at the one that replaced it.
         replacement = not certificate.is_valid and certificates.valid_certificate(
             user=certificate.user_id, course_id=certificate.course_id
@@ -297,7 +151,7 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
             replacement=replacement,
             replacement_url=replacement and reverse(self.detail_url_name, args=[replacement.pk]),
             certificate=certificate,
-            hours=certificates.format_hours(certificate.hours),
+            hours=format_decimal(certificate.hours),
             download_url=reverse("certificate_download", args=[certificate.number]),
             verify_url=reverse("certificate_verify_code", args=[certificate.code]),
             revoke_url=reverse(self.revoke_url_name, args=[certificate.pk]),
@@ -316,15 +170,14 @@ class CertificateActionView(CertificateDetailView):
     http_method_names = ["post"]
 
     def has_permission(self, user) -> bool:
-        return user.has_perm("courses.change_certificate")
+        return can_change_certificates(user)
 
     def get_object(self, pk):
+        """The certificate, or None when its owner is outside the user's scope."""
         certificate = get_object_or_404(
             Certificate.objects.select_related("user", "course", "revoked_by"), pk=pk
         )
-        if not certificates.can_manage(self.request.user, certificate):
-            raise PermissionDenied
-        return certificate
+        return certificate if can_manage_certificate(self.request.user, certificate) else None
 
     def detail_url(self, certificate):
         return reverse(self.detail_url_name, args=[certificate.pk])
@@ -363,7 +216,27 @@ class CertificateReissueView(CertificateActionView):
         return redirect(self.detail_url(new))
 
 
-class CertificateViewSet(ViewSet):
+class CertificateRevokeFormatter(LogFormatter):
+    label = gettext_lazy("Thu hồi giấy chứng nhận")
+
+    def format_message(self, log_entry):
+        try:
+            return _("Đã thu hồi. Lý do: %(reason)s") % log_entry.data
+        except (KeyError, TypeError):
+            return _("Đã thu hồi giấy chứng nhận.")
+
+
+class CertificateReissueFormatter(LogFormatter):
+    label = gettext_lazy("Cấp lại giấy chứng nhận")
+
+    def format_message(self, log_entry):
+        try:
+            return _("Cấp lại thay giấy chứng nhận số %(replaces)s.") % log_entry.data
+        except (KeyError, TypeError):
+            return _("Đã cấp lại giấy chứng nhận.")
+
+
+class CertificateViewSet(CoursesViewSet):
     """Giấy chứng nhận in the admin: the list, one certificate, revoke and re-issue."""
 
     icon = CERTIFICATES_ICON
@@ -372,6 +245,10 @@ class CertificateViewSet(ViewSet):
     menu_order = 240
     add_to_admin_menu = True
     menu_item_class = CertificateMenuItem
+    log_formatters = {
+        certificates.REVOKE_LOG_ACTION: CertificateRevokeFormatter,
+        certificates.REISSUE_LOG_ACTION: CertificateReissueFormatter,
+    }
 
     def get_index_view_kwargs(self, **kwargs):
         return {
@@ -403,28 +280,3 @@ class CertificateViewSet(ViewSet):
             path("<int:pk>/thu-hoi/", revoke, name="revoke"),
             path("<int:pk>/cap-lai/", reissue, name="reissue"),
         ]
-
-
-class CertificateRevokeFormatter(LogFormatter):
-    label = gettext_lazy("Thu hồi giấy chứng nhận")
-
-    def format_message(self, log_entry):
-        try:
-            return _("Đã thu hồi. Lý do: %(reason)s") % log_entry.data
-        except (KeyError, TypeError):
-            return _("Đã thu hồi giấy chứng nhận.")
-
-
-class CertificateReissueFormatter(LogFormatter):
-    label = gettext_lazy("Cấp lại giấy chứng nhận")
-
-    def format_message(self, log_entry):
-        try:
-            return _("Cấp lại thay giấy chứng nhận số %(replaces)s.") % log_entry.data
-        except (KeyError, TypeError):
-            return _("Đã cấp lại giấy chứng nhận.")
-
-
-def register_certificate_log_actions(actions):
-    actions.register_action(certificates.REVOKE_LOG_ACTION)(CertificateRevokeFormatter)
-    actions.register_action(certificates.REISSUE_LOG_ACTION)(CertificateReissueFormatter)

@@ -1,54 +1,42 @@
-"""Admin view: "Nhập bài trình chiếu từ PDF" on a lesson (see ``courses.slide_import``)."""
+"""Nhập bài trình chiếu từ PDF in the admin: on a lesson, a PDF becomes a slide deck in the
+lesson's draft (``courses.slide_import``), for those who may edit the lesson."""
 
-from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
-from .models import LessonPage
-from .slide_import import import_slide_deck
+from home.admin_access import AdminAccessMixin
+
+from ..forms import SlideImportForm
+from ..models import LessonPage
+from ..slide_import import IMPORT_LOG_ACTION, slide_deck_import
+from .base import CoursesViewSet
 
 PAGE_TITLE = _("Nhập bài trình chiếu từ PDF")
 IMPORTED = _(
     "Đã thêm bài trình chiếu “%(title)s” gồm %(count)s trang chiếu vào bản nháp của bài học. "
     "Hãy xem lại tiêu đề và nội dung từng trang chiếu rồi xuất bản."
 )
-NO_FILE = _("Hãy chọn tệp PDF của bài trình chiếu.")
 
 
-class SlideImportForm(forms.Form):
-    title = forms.CharField(
-        label=_("Tên bài trình chiếu"),
-        max_length=200,
-        help_text=_("Ví dụ: Tổng quan về cải cách hành chính."),
-    )
-    file = forms.FileField(
-        label=_("Tệp PDF"),
-        error_messages={"required": NO_FILE, "empty": NO_FILE},
-        help_text=_(
-            "Lưu bài trình chiếu (PowerPoint) thành PDF. Mỗi trang PDF thành một trang chiếu; "
-            "chữ trên trang được giữ lại làm tiêu đề và nội dung dạng chữ."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
-    )
-
-
-class SlideImportView(WagtailAdminTemplateMixin, FormView):
+class SlideImportView(AdminAccessMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "courses/admin/slide_import.html"
     form_class = SlideImportForm
     page_title = PAGE_TITLE
     header_icon = "media"
 
-    def dispatch(self, request, lesson_id):
-        self.lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    def has_access(self, request) -> bool:
+        self.lesson = get_object_or_404(LessonPage, pk=self.kwargs["lesson_id"])
         if not self.lesson.permissions_for_user(request.user).can_edit():
+            # Refused as Wagtail refuses page editing: back to the dashboard, with its message.
             raise PermissionDenied
-        return super().dispatch(request, lesson_id)
+        return True
 
     def get_page_subtitle(self):
         return self.lesson.get_admin_display_title()
@@ -69,7 +57,7 @@ class SlideImportView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         title = form.cleaned_data["title"]
         try:
-            _revision, count = import_slide_deck(
+            _revision, count = slide_deck_import(
                 lesson=self.lesson,
                 file=form.cleaned_data["file"],
                 deck_title=title,
@@ -92,3 +80,32 @@ class SlideImportLogFormatter(LogFormatter):
             )
         except (KeyError, TypeError):
             return self.label
+
+
+class SlideImportMenuItem(PageMenuItem):
+    """ "Nhập bài trình chiếu từ PDF" in a lesson's header and listing menus, for its editors."""
+
+    label = PAGE_TITLE
+    icon_name = "media"
+    url_name = "courses_slide_import"
+
+    def is_shown(self, user):
+        return (
+            self.page.specific_class is LessonPage
+            and self.page.permissions_for_user(user).can_edit()
+        )
+
+
+class SlideImportViewSet(CoursesViewSet):
+    """The import screen of a lesson (reached from the lesson's menus, not the admin menu)."""
+
+    log_formatters = {IMPORT_LOG_ACTION: SlideImportLogFormatter}
+
+    def get_flat_urlpatterns(self):
+        return [
+            path(
+                "lessons/<int:lesson_id>/import-slides/",
+                SlideImportView.as_view(),
+                name="courses_slide_import",
+            )
+        ]
