@@ -101,10 +101,15 @@ def registered_jobs() -> list[Job]:
     return sorted(_jobs.values(), key=lambda job: job.name)
 
 
+def slot_claimed(job: Job, slot: datetime) -> bool:
+    """A cheap look first: a claimed slot costs no failed insert (the constraint decides)."""
+    return ScheduledRun.objects.filter(job=job.name, slot=slot).exists()
+
+
 def job_queue(job: Job, slot: datetime) -> bool:
     """Claim ``slot`` for ``job`` and queue its task, in one transaction. False when another
     scheduler has claimed the slot (or claims it while we try)."""
-    if ScheduledRun.objects.filter(job=job.name, slot=slot).exists():
+    if slot_claimed(job, slot):
         return False
     try:
         with transaction.atomic():
