@@ -7,6 +7,7 @@ import json
 import pytest
 
 from quizzes.models import QuizPage
+from tests.learners.factories import UserFactory
 from tests.quizzes.factories import QuizPageFactory, question
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +55,6 @@ def shows_the_key(response):
 
 @pytest.fixture
 def trainee_client(client):
-    from tests.learners.factories import UserFactory  # noqa: PLC0415
-
     client.force_login(UserFactory())
     return client
 

@@ -182,7 +182,7 @@ def run_together(*calls):
         try:
             barrier.wait(timeout=10)
             outcomes[i] = call()
-        except Exception as error:  # noqa: BLE001 - inspected by the caller
+        except Exception as error:
             outcomes[i] = error
         finally:
             connection.close()
@@ -840,4 +840,4 @@ def test_queries_do_not_grow_with_the_number_of_questions(trainee_client, measur
     assert small == large, (
         f"{measure.__name__}: {small} queries with 3 questions, {large} with 30 questions"
     )
-    print(f"{measure.__name__}: {small} queries with 3 questions, {large} with 30")  # noqa: T201
+    print(f"{measure.__name__}: {small} queries with 3 questions, {large} with 30")
