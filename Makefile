@@ -1,4 +1,5 @@
-# PAR Learn: `make run` serves the demo site, `make test` runs every check.
+# PAR Learn: `make run` serves the demo site (with its task worker and scheduler), `make test`
+# runs every check.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -39,8 +40,10 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_par_demo
 
+# The development server, a task worker (db_worker) and the scheduler (run_scheduler), together:
+# Ctrl-C stops all three (home/management/commands/run_site.py).
 run: demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py run_site $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
