@@ -5,13 +5,13 @@ from one query.
 The reports are built over ``people``, a queryset the caller has already limited to the HR
 officer's scope (``learners.scope.scoped_people``); nothing here widens it.
 
-- ``common``: the row states, the course structure and running a long read without JIT;
+- ``common``: the row states, the quizzes of a course structure, running a long read without JIT;
 - ``completion``: report (a), one row per person or enrolment;
 - ``summary``: report (b), per agency;
 - ``transcript``: report (c), one person's courses.
 """
 
-from .common import Status, course_structure, without_jit
+from .common import Status, without_jit
 from .completion import (
     COMPLETION_ORDERINGS,
     completion_rows,
@@ -32,7 +32,6 @@ __all__ = [
     "agency_summary",
     "completion_rows",
     "completion_totals",
-    "course_structure",
     "decorate_row",
     "default_summary_parent",
     "fetch_page",

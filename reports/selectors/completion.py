@@ -22,13 +22,14 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from courses.models import Certificate, LessonProgress
+from courses.models import Certificate, LessonProgress, is_overdue, overdue_q
+from courses.structure import CourseStructure
 from home.formatting import percent_of
 from home.queries import count_subquery
 from learners.names import display_name, name_ordering
 from quizzes.models import Attempt
 
-from .common import CourseStructure, Status
+from .common import Status, quiz_ids
 
 
 def _course_ref(course):
@@ -51,10 +52,10 @@ def _per_course(course, structure, make, output_field):
     the row's course. (A path LIKE join to the page tree instead makes PostgreSQL scan the
     pages once per person.)"""
     if course is not None:
-        return Subquery(make(structure.quizzes.get(course.pk, [])), output_field=output_field)
+        return Subquery(make(quiz_ids(structure).get(course.pk, [])), output_field=output_field)
     whens = [
         When(enrolment__course_id=course_id, then=Subquery(make(ids), output_field=output_field))
-        for course_id, ids in structure.quizzes.items()
+        for course_id, ids in quiz_ids(structure).items()
         if ids
     ]
     if not whens:
@@ -112,10 +113,10 @@ def completion_rows(*, people, structure, course=None):
             "course_title": F("enrolment__course__title"),
         }
     done = LessonProgress.objects.filter(
+        structure.lessons_q(course=course),
         user=OuterRef("pk"),
         course_id=course_ref,
         completed_at__isnull=False,
-        lesson_id__in=structure.lessons.get(course.pk, []) if course else structure.all_lessons,
     )
     certificate = Certificate.objects.filter(
         user=OuterRef("pk"), course_id=course_ref, revoked_at__isnull=True
@@ -144,16 +145,12 @@ def filter_agency(rows, agency):
     return rows.filter(agency__path__startswith=agency.path)
 
 
-def overdue_q(today: date) -> Q:
-    return Q(enrolment__completed_at__isnull=True, enrolment__due_date__lt=today)
-
-
 def filter_status(rows, status, *, course, today: date):
     not_completed = Q(enrolment__completed_at__isnull=True)
     if status == Status.COMPLETED:
         return rows.filter(enrolment__completed_at__isnull=False)
     if status == Status.OVERDUE:
-        return rows.filter(overdue_q(today))
+        return rows.filter(overdue_q(today, prefix="enrolment__"))
     if status == Status.IN_PROGRESS:
         return rows.filter(not_completed, _progress_exists(course))
     if status == Status.NOT_STARTED:
@@ -227,7 +224,7 @@ def decorate_row(row, *, structure: CourseStructure, today: date):
     else:
         row.status = Status.NOT_STARTED
     row.status_label = row.status.label
-    row.is_overdue = bool(row.due_date and not row.completed_at and row.due_date < today)
+    row.is_overdue = is_overdue(due_date=row.due_date, completed_at=row.completed_at, today=today)
     return row
 
 
@@ -252,6 +249,6 @@ def completion_totals(rows, *, course, today: date) -> Totals:
         rows=Count("pk"),
         people=Count("pk", distinct=True),
         completed=Count("pk", filter=Q(enrolment__completed_at__isnull=False)),
-        overdue=Count("pk", filter=overdue_q(today)),
+        overdue=Count("pk", filter=overdue_q(today, prefix="enrolment__")),
     )
     return Totals(per_person=course is not None, **figures)

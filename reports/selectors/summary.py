@@ -8,12 +8,13 @@ from decimal import Decimal
 from django.db.models import Case, Count, FilteredRelation, IntegerField, Max, Q, Value, When
 from django.db.models.functions import Substr
 
+from courses.models import overdue_q
 from home.formatting import percent_of, quantize
 from learners.models import Agency
 from learners.names import fold, vietnamese_sort_key
 from quizzes.models import Attempt
 
-from .completion import overdue_q
+from .common import quiz_ids
 
 
 @dataclass
@@ -110,7 +111,7 @@ def agency_summary(*, people, parent, structure, course=None, today: date) -> Ag
             people=Count("pk", distinct=True),
             enrolled=Count("enrolment__id"),
             completed=Count("enrolment__id", filter=Q(enrolment__completed_at__isnull=False)),
-            overdue=Count("enrolment__id", filter=overdue_q(today)),
+            overdue=Count("enrolment__id", filter=overdue_q(today, prefix="enrolment__")),
         )
     )
     by_unit = {row.pop("unit"): row for row in figures}
@@ -133,7 +134,7 @@ def _best_scores(people, structure, *, course, prefix):
     with a submitted attempt at the course's quizzes."""
     quizzes = {
         course_id: ids
-        for course_id, ids in structure.quizzes.items()
+        for course_id, ids in quiz_ids(structure).items()
         if ids and (course is None or course_id == course.pk)
     }
     if not quizzes:

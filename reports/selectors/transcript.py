@@ -10,11 +10,27 @@ from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from courses.models import Certificate, Enrolment, LessonProgress, ModuleCompletion
+from courses.models import (
+    Certificate,
+    Enrolment,
+    LessonProgress,
+    ModuleCompletion,
+    is_overdue,
+)
+from courses.structure import (
+    APP_LABEL,
+    ITEM_DEPTH,
+    LESSON,
+    MODULE_DEPTH,
+    MODULE_MODEL,
+    course_path,
+    item_kind,
+    live_outline,
+)
 from home.formatting import percent_of
 from quizzes.models import Attempt
 
-from .common import STRUCTURE_MODELS, Status
+from .common import QUIZ, Status
 
 KIND_LABELS = {
     "module": _("Chuyên đề"),
@@ -77,6 +93,10 @@ class TranscriptCourse:
         return Status.IN_PROGRESS if started else Status.NOT_STARTED
 
 
+def _is_module(page) -> bool:
+    return (page.content_type.app_label, page.content_type.model) == (APP_LABEL, MODULE_MODEL)
+
+
 def transcript(*, person, today: date) -> list[TranscriptCourse]:
     """Every course the person is enrolled in, with each module, lesson and quiz (the live ones,
     and any other the person has a record of), their state, dates and quiz results: six
@@ -87,15 +107,17 @@ def transcript(*, person, today: date) -> list[TranscriptCourse]:
     if not enrolments:
         return []
     course_paths = [e.course.path for e in enrolments]
-    pages = (
+    pages = list(
         Page.objects.filter(
             reduce(or_, (Q(path__startswith=path) for path in course_paths)),
-            content_type__model__in=STRUCTURE_MODELS[1:],
-            content_type__app_label__in=("courses", "quizzes"),
+            depth__in=[MODULE_DEPTH, ITEM_DEPTH],
         )
+        .select_related("content_type")
         .order_by("path")
-        .values_list("pk", "path", "title", "live", "content_type__model")
+        .only("id", "path", "depth", "title", "live", "content_type")
     )
+    # The live items of live modules: the lessons among them count towards the progress.
+    counted = {page.pk for _module, items in live_outline(pages) for page, _kind in items}
     progress = {row.lesson_id: row for row in LessonProgress.objects.filter(user=person)}
     modules_done = dict(
         ModuleCompletion.objects.filter(user=person).values_list("module_id", "completed_at")
@@ -116,16 +138,17 @@ def transcript(*, person, today: date) -> list[TranscriptCourse]:
             certificates[certificate.course_id] = certificate
 
     courses = {e.course.path: TranscriptCourse(e, [], 0, 0, None, False) for e in enrolments}
-    module_titles, live_modules = {}, set()
-    for pk, path, title, live, model in pages:
-        entry = courses.get(path[: -2 * Page.steplen]) or courses.get(path[: -Page.steplen])
+    module_titles = {}
+    for page in pages:
+        entry = courses.get(course_path(page))
         if entry is None:
             continue
+        pk, path, title, live = page.pk, page.path, page.title, page.live
         course_title = entry.enrolment.course.title
-        if model == "modulepage":
+        if page.depth == MODULE_DEPTH:
+            if not _is_module(page):
+                continue
             module_titles[path] = title
-            if live:
-                live_modules.add(path)
             if live or pk in modules_done:
                 entry.items.append(
                     TranscriptItem(
@@ -139,16 +162,18 @@ def transcript(*, person, today: date) -> list[TranscriptCourse]:
                     )
                 )
             continue
-        parent = path[: -Page.steplen]
-        counted = live and parent in live_modules
+        kind = item_kind(page)
+        if kind not in (LESSON, QUIZ):
+            continue
+        parent = path[: -page.steplen]
         item = TranscriptItem(
             course_title=course_title,
             module_title=module_titles.get(parent, ""),
-            kind="lesson" if model == "lessonpage" else "quiz",
+            kind=kind,
             title=title,
-            live=counted,
+            live=pk in counted,
         )
-        if model == "lessonpage":
+        if kind == LESSON:
             row = progress.get(pk)
             if row is not None:
                 item.first_viewed_at = row.first_viewed_at
@@ -162,7 +187,7 @@ def transcript(*, person, today: date) -> list[TranscriptCourse]:
                 if row.completed_at
                 else Status.IN_PROGRESS
             )
-            if counted:
+            if item.live:
                 entry.lesson_total += 1
                 entry.lessons_done += bool(row and row.completed_at)
             elif row is None:
@@ -174,7 +199,7 @@ def transcript(*, person, today: date) -> list[TranscriptCourse]:
                 item.attempt_count = result["attempts"]
                 item.passed = bool(result["passed"])
                 item.status = Status.COMPLETED if item.passed else Status.IN_PROGRESS
-            elif not counted:
+            elif not item.live:
                 continue
             else:
                 item.status = Status.NOT_STARTED
@@ -182,7 +207,7 @@ def transcript(*, person, today: date) -> list[TranscriptCourse]:
     for entry in courses.values():
         enrolment = entry.enrolment
         entry.certificate = certificates.get(enrolment.course_id)
-        entry.is_overdue = bool(
-            enrolment.due_date and not enrolment.completed_at and enrolment.due_date < today
+        entry.is_overdue = is_overdue(
+            due_date=enrolment.due_date, completed_at=enrolment.completed_at, today=today
         )
     return list(courses.values())

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from courses.models import CoursePage
+from courses.structure import course_structure
 from learners.models import Agency
 from reports import selectors
 from reports.exports import CompletionExport
@@ -34,7 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file_format, agency, course, output, **options):
         course_page = self.get_course(course) if course else None
-        structure = selectors.course_structure(course=course_page)
+        structure = course_structure(course=course_page)
         rows = selectors.completion_rows(
             people=get_user_model().objects.all(), structure=structure, course=course_page
         )

@@ -1,4 +1,5 @@
-"""HR reports in the Wagtail admin (menu Báo cáo), for HR officers and administrators.
+"""HR reports in the Wagtail admin (menu Báo cáo), for HR officers and administrators, and the
+ViewSets that carry their URLs and menu items (registered in ``wagtail_hooks``).
 
 Every queryset starts from ``learners.scope``: an HR officer sees the people of their agency's
 subtree and nothing else, in the tables, the totals, the filter choices, the exports and the
@@ -6,7 +7,7 @@ transcript pages. Someone without ``learners.view_records`` gets a 403 page.
 """
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -14,10 +15,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets.button import Button
 
+from courses.structure import course_structure
 from home.admin_access import AdminAccessMixin
-from home.formatting import format_date, format_percent
+from home.admin_reports import ExportButtonsMixin, PercentColumn, ReportViewSet
+from home.formatting import format_date
 from learners.roles import can_view_records
 from learners.scope import scoped_agencies, scoped_people
 
@@ -34,7 +36,7 @@ NO_PERMISSION = _(
 )
 
 
-class RecordsAccessMixin(AdminAccessMixin):
+class RecordsAccessMixin(AdminAccessMixin, ExportButtonsMixin):
     """A real 403 (not Wagtail's redirect to the dashboard) for anyone who may not see records:
     the link may have been shared, and the person should read why it does not open."""
 
@@ -52,16 +54,6 @@ class RecordsAccessMixin(AdminAccessMixin):
             # Straight to the file: the listing's context would load every row into memory.
             return self.as_spreadsheet(self.get_filtered_queryset(), request.GET["export"])
         return super().get(request, *args, **kwargs)
-
-    @cached_property
-    def header_more_buttons(self):
-        # The site's words for exports, rather than Wagtail's "Download XLSX/CSV".
-        return [
-            Button(
-                _("Xuất tệp Excel"), url=self.xlsx_export_url, icon_name="download", priority=90
-            ),
-            Button(_("Xuất tệp CSV"), url=self.csv_export_url, icon_name="download", priority=100),
-        ]
 
 
 class StatusColumn(Column):
@@ -91,8 +83,6 @@ class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
     header_icon = "user"
     template_name = "reports/report.html"
     results_template_name = "reports/completion_results.html"
-    index_url_name = "reports_completion"
-    index_results_url_name = "reports_completion_results"
     filterset_class = CompletionFilterSet
     default_ordering = "name"
     paginate_by = 50
@@ -116,7 +106,7 @@ class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
 
     @cached_property
     def structure(self):
-        return selectors.course_structure(course=self.course)
+        return course_structure(course=self.course)
 
     def get_valid_orderings(self):
         return [key for name in selectors.COMPLETION_ORDERINGS for key in (name, f"-{name}")]
@@ -155,20 +145,12 @@ class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
         return [
             *columns,
             DateColumn("enrolled_at", label=_("Ngày ghi danh"), sort_key="enrolled_at"),
-            Column(
-                "progress",
-                label=_("Tiến độ"),
-                accessor=lambda row: format_percent(row.progress_percent),
-                sort_key="progress",
+            PercentColumn(
+                "progress", label=_("Tiến độ"), accessor="progress_percent", sort_key="progress"
             ),
             StatusColumn("status", label=_("Trạng thái")),
             DateColumn("completed_at", label=_("Ngày hoàn thành"), sort_key="completed_at"),
-            Column(
-                "best_score",
-                label=_("Điểm cao nhất"),
-                accessor=lambda row: format_percent(row.best_score),
-                sort_key="best_score",
-            ),
+            PercentColumn("best_score", label=_("Điểm cao nhất"), sort_key="best_score"),
             NumberColumn("attempt_count", label=_("Lượt làm bài")),
             Column("certificate_number", label=_("Số GCN")),
         ]
@@ -190,8 +172,6 @@ class AgencySummaryView(RecordsAccessMixin, AgencySummaryExport, ReportView):
     header_icon = "group"
     template_name = "reports/report.html"
     results_template_name = "reports/agency_summary_results.html"
-    index_url_name = "reports_agencies"
-    index_results_url_name = "reports_agencies_results"
     filterset_class = AgencySummaryFilterSet
     paginate_by = None
     table_classname = "listing hr-table"
@@ -210,7 +190,7 @@ class AgencySummaryView(RecordsAccessMixin, AgencySummaryExport, ReportView):
         return selectors.agency_summary(
             people=scoped_people(user),
             parent=parent,
-            structure=selectors.course_structure(course=self.course),
+            structure=course_structure(course=self.course),
             course=self.course,
             today=self.today,
         )
@@ -246,13 +226,9 @@ class AgencySummaryView(RecordsAccessMixin, AgencySummaryExport, ReportView):
             NumberColumn("people", label=_("Số người")),
             NumberColumn("enrolled", label=_("Đã ghi danh")),
             NumberColumn("completed", label=_("Đã hoàn thành")),
-            Column("rate", label=_("Tỉ lệ hoàn thành"), accessor=lambda r: format_percent(r.rate)),
+            PercentColumn("rate", label=_("Tỉ lệ hoàn thành")),
             NumberColumn("overdue", label=_("Quá hạn")),
-            Column(
-                "average_score",
-                label=_("Điểm TB cao nhất"),
-                accessor=lambda row: format_percent(row.average_score),
-            ),
+            PercentColumn("average_score", label=_("Điểm TB cao nhất")),
             UnitsColumn("units", label=_("Đơn vị trực thuộc"), accessor=self.units_url),
         ]
 
@@ -309,3 +285,39 @@ class PersonTranscriptView(RecordsAccessMixin, TranscriptExport, ReportView):
         context = super().get_context_data(**kwargs)
         context.update(person=self.person, courses=self.courses)
         return context
+
+
+class RecordsReportViewSet(ReportViewSet):
+    """A report on people's records: in the Reports menu of those who may see records."""
+
+    def user_can_view(self, user) -> bool:
+        return can_view_records(user)
+
+
+class CompletionReportViewSet(RecordsReportViewSet):
+    """Report (a) at /admin/reports/ket-qua-hoc-tap/, with one person's transcript (c) below."""
+
+    report_view_class = CompletionReportView
+    url_name = "reports_completion"
+    url_prefix = "reports/ket-qua-hoc-tap"
+    menu_label = COMPLETION_TITLE
+    icon = "user"
+    menu_name = "hr-completion"
+    menu_order = 100
+
+    def get_extra_urlpatterns(self):
+        return [
+            path("nguoi/<int:user_id>/", PersonTranscriptView.as_view(), name="reports_person"),
+        ]
+
+
+class AgencySummaryViewSet(RecordsReportViewSet):
+    """Report (b) at /admin/reports/tong-hop-co-quan/."""
+
+    report_view_class = AgencySummaryView
+    url_name = "reports_agencies"
+    url_prefix = "reports/tong-hop-co-quan"
+    menu_label = SUMMARY_TITLE
+    icon = "group"
+    menu_name = "hr-agencies"
+    menu_order = 110
