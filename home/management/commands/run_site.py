@@ -35,7 +35,9 @@ class Command(BaseCommand):
         }
 
     def handle(self, *, addrport, **options):
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        env = dict(os.environ)
+        if settings.SETTINGS_MODULE:  # chosen with --settings: the children use it too
+            env["DJANGO_SETTINGS_MODULE"] = settings.SETTINGS_MODULE
         children = {}
         stopping = []
 
