@@ -6,11 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from reports import history as site_history
+from reports import urls as reports_urls
 
 urlpatterns = [
-    # Wagtail's site history, limited to the HR scope (reports/history.py): before the admin.
-    *site_history.urlpatterns,
+    # Wagtail's site history, limited to the HR scope (reports/urls.py): before the admin.
+    *reports_urls.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("learners.urls")),

@@ -6,19 +6,15 @@ and revocation reasons, so for everyone but a superuser those entries are furthe
 people, assignments and agencies inside the viewer's HR scope (``learners.scope``): an HR
 officer of one district does not read another district's. Entries about anything else (pages,
 snippets, images) are left as Wagtail decides. This view replaces Wagtail's at the same address
-(see ``urls.py``).
+(routed by ``reports/urls.py``, ahead of the admin's URLs).
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.urls import path
-from django.views.decorators.cache import never_cache
-from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import ModelLogEntry
-from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from courses.assignments import assignments_in_scope
 from courses.models import Assignment, Certificate
@@ -53,17 +49,3 @@ class ScopedLogEntriesView(LogEntriesView):
         if queryset.model is ModelLogEntry and not self.request.user.is_superuser:
             queryset = queryset.filter(personal_entries_in_scope(self.request.user))
         return queryset
-
-
-# Ahead of Wagtail's admin URLs in urls.py, at Wagtail's own addresses (so every link and
-# reverse() to "wagtailadmin_reports:site_history" lands here), with the admin's decorators.
-urlpatterns = decorate_urlpatterns(
-    [
-        path("admin/reports/site-history/", ScopedLogEntriesView.as_view()),
-        path(
-            "admin/reports/site-history/results/",
-            ScopedLogEntriesView.as_view(results_only=True),
-        ),
-    ],
-    lambda view: never_cache(require_admin_access(view)),
-)
