@@ -34,6 +34,14 @@ def _clean_agency(agency: Agency) -> None:
     agency.full_clean(exclude=_TREE_FIELDS)
 
 
+def _move_sorted(agency: Agency, parent: Agency | None) -> None:
+    """Put ``agency`` under ``parent`` (``None``: among the roots) in its place by name."""
+    if parent is None:
+        agency.move(Agency.get_first_root_node(), pos="sorted-sibling")
+    else:
+        agency.move(parent, pos="sorted-child")
+
+
 def validate_phone(phone: str) -> None:
     """Accept a Vietnamese or international phone number as people write it."""
     _phone_characters(phone)
@@ -66,11 +74,7 @@ def agency_update(*, agency: Agency, code: str, name: str, kind: str) -> Agency:
     current.save(update_fields=["code", "name", "kind"])
     if renamed:
         # The tree is ordered by name; treebeard only re-sorts a node when it is moved.
-        parent = current.get_parent()
-        if parent is None:
-            current.move(Agency.get_first_root_node(), pos="sorted-sibling")
-        else:
-            current.move(parent, pos="sorted-child")
+        _move_sorted(current, current.get_parent())
     current.refresh_from_db()
     return current
 
@@ -92,10 +96,7 @@ def agency_move(*, agency: Agency, parent: Agency | None) -> Agency:
     current_parent = agency.get_parent()
     if current_parent == parent:
         return agency
-    if parent is None:
-        agency.move(Agency.get_first_root_node(), pos="sorted-sibling")
-    else:
-        agency.move(parent, pos="sorted-child")
+    _move_sorted(agency, parent)
     agency.refresh_from_db()
     return agency
 

@@ -29,7 +29,6 @@ from home.admin_access import AdminAccessMixin
 
 from ..forms import StaffImportForm
 from ..importing import (
-    FIELD_LABELS,
     IMPORT_LOG_ACTION,
     MAX_FILE_SIZE,
     ImportPlan,
@@ -47,6 +46,59 @@ NO_PERMISSION = _(
 PREVIEW_EXPIRED = _(
     "Bản xem trước không còn nữa (đã được áp dụng, hoặc đã có tệp khác được tải lên). "
     "Hãy tải tệp lên lại."
+)
+# The preview's tables: the people to create, and the people whose details change.
+CREATE_COLUMNS = (
+    _("Dòng"),
+    _("Mã số"),
+    _("Họ và tên"),
+    _("Thư điện tử"),
+    _("Cơ quan, đơn vị"),
+    _("Chức vụ"),
+)
+UPDATE_COLUMNS = (_("Dòng"), _("Mã số"), _("Họ và tên"), _("Thay đổi"))
+# The upload page: the table of errors, and the guide to the file.
+ERROR_COLUMNS = (_("Dòng"), _("Cột"), _("Lỗi"))
+GUIDE_COLUMNS = (_("Tiêu đề cột"), _("Hoặc bằng tiếng Việt"), _("Bắt buộc"), _("Ghi chú"))
+# The guide: each column, its heading in Vietnamese, whether it is
+# required, and what to write in it.
+COLUMN_GUIDE = (
+    (
+        "employee_code",
+        _("Mã số công chức, viên chức (hoặc Mã số)"),
+        True,
+        _(
+            "Chữ cái không dấu, chữ số, dấu . _ -. Người đã có mã số này được cập nhật, không tạo "
+            "trùng. Trong Excel, hãy định dạng cột là Văn bản (Text) để giữ số 0 ở đầu."
+        ),
+    ),
+    (
+        "full_name",
+        _("Họ và tên"),
+        True,
+        _("Viết theo thứ tự họ, đệm, tên: Nguyễn Văn An."),
+    ),
+    (
+        "email",
+        _("Thư điện tử (hoặc Email)"),
+        False,
+        _("Dùng để đặt mật khẩu. Để trống thì giữ địa chỉ đang có."),
+    ),
+    (
+        "agency_code",
+        _("Mã cơ quan"),
+        True,
+        _(
+            "Mã trong mục “Cơ quan, đơn vị”, ví dụ SNV-VP. Chỉ nhận cơ quan, đơn vị bạn quản lý "
+            "và các đơn vị trực thuộc."
+        ),
+    ),
+    (
+        "position",
+        _("Chức vụ"),
+        False,
+        _("Để trống thì giữ chức vụ đang có."),
+    ),
 )
 SESSION_KEY = "learners_staff_import"
 # Every error is in the plan (and printed by the command); the page shows this many.
@@ -121,10 +173,9 @@ class StaffImportView(
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", StaffImportForm())
         return super().get_context_data(
-            columns=[
-                (name, FIELD_LABELS[name], name in ("employee_code", "full_name", "agency_code"))
-                for name in TEMPLATE_HEADER
-            ],
+            error_columns=ERROR_COLUMNS,
+            guide_columns=GUIDE_COLUMNS,
+            column_guide=COLUMN_GUIDE,
             has_agency=bool(self.request.user.is_superuser or self.request.user.agency_id),
             max_shown_errors=MAX_SHOWN_ERRORS,
             **kwargs,
@@ -180,6 +231,8 @@ class StaffImportPreviewView(_StaffImportAccessMixin, _ImportViewMixin, Template
             self.get_context_data(
                 plan=plan,
                 apply_url=reverse("learners_import_apply", kwargs={"token": token}),
+                create_columns=CREATE_COLUMNS,
+                update_columns=UPDATE_COLUMNS,
             )
         )
 
