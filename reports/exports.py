@@ -28,6 +28,10 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from home.formatting import format_date, format_datetime, format_decimal
@@ -170,11 +174,6 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
 
     def write_xlsx(self, queryset, output):
         """Write the workbook with openpyxl's write-only mode: rows go to disk as they come."""
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-        from openpyxl.utils import get_column_letter
-
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(title=self.export_sheet_title)
         for position, field in enumerate(self.list_export, 1):
@@ -195,8 +194,6 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         workbook.save(output)
 
     def xlsx_cells(self, sheet, row_dict):
-        from openpyxl.cell import WriteOnlyCell
-
         cells = []
         for field, raw in row_dict.items():
             value, number_format = self.export_cell(field, raw, self.FORMAT_XLSX)
