@@ -18,7 +18,7 @@ PASSWORD_FIELDS = frozenset({"password", "password1", "password2"})
 PASSWORD_LABEL = _("Mật khẩu")
 
 
-def shown(value) -> str:
+def _shown(value) -> str:
     """A field's value as the log keeps it: text, never an object."""
     if value is None:
         return ""
@@ -32,13 +32,13 @@ def shown(value) -> str:
     return str(value)
 
 
-def change(field: str, label, old="", new="") -> dict:
+def change_describe(field: str, label, old="", new="") -> dict:
     if field in PASSWORD_FIELDS:
         return {"field": "password", "label": str(PASSWORD_LABEL)}
-    return {"field": field, "label": str(label), "old": shown(old), "new": shown(new)}
+    return {"field": field, "label": str(label), "old": _shown(old), "new": _shown(new)}
 
 
-def form_changes(form, old) -> list[dict]:
+def form_changes_describe(form, old) -> list[dict]:
     """What a valid admin form changes on ``old`` (the person as stored before the save)."""
     changes, password = [], False
     for name in form.changed_data:
@@ -50,14 +50,14 @@ def form_changes(form, old) -> list[dict]:
         if name == "groups":
             before = list(before.all())
         after = form.cleaned_data.get(name)
-        if shown(before) != shown(after):
-            changes.append(change(name, field.label or name, before, after))
+        if _shown(before) != _shown(after):
+            changes.append(change_describe(name, field.label or name, before, after))
     if password:
-        changes.append(change("password", PASSWORD_LABEL))
+        changes.append(change_describe("password", PASSWORD_LABEL))
     return changes
 
 
-def log_person_change(*, person, by, changes: list[dict], action=PERSON_EDIT_LOG_ACTION):
+def person_log_change(*, person, by, changes: list[dict], action=PERSON_EDIT_LOG_ACTION):
     if changes:
         log(instance=person, action=action, user=by, data={"changes": changes})
 

@@ -17,7 +17,7 @@ from home import ratelimit
 
 from .importing import FILE_TOO_LARGE, MAX_FILE_SIZE, MAX_ROWS, thousands
 from .models import Agency
-from .services import EMAIL_INVALID, validate_phone
+from .services import EMAIL_INVALID, phone_validate
 
 LOGIN_INVALID = _(
     "Tên đăng nhập (hoặc mã số công chức, viên chức) hoặc mật khẩu chưa đúng. Hãy kiểm tra lại; "
@@ -87,7 +87,7 @@ class LoginForm(AuthenticationForm):
     error_messages = {"invalid_login": LOGIN_INVALID, "inactive": LOGIN_INACTIVE}
 
 
-def check_current_password(user, password):
+def user_check_current_password(user, password):
     """Raise a Vietnamese ``ValidationError`` unless ``password`` is ``user``'s password.
 
     Wrong guesses are limited per account (``RATE_LIMITS["password_change"]``, shared by the
@@ -109,7 +109,7 @@ class LimitedPasswordChangeForm(PasswordChangeForm):
     """Django's password-change form with a limit on wrong current passwords."""
 
     def clean_old_password(self):
-        check_current_password(self.user, self.cleaned_data.get("old_password"))
+        user_check_current_password(self.user, self.cleaned_data.get("old_password"))
         return self.cleaned_data["old_password"]
 
 
@@ -133,7 +133,7 @@ class ContactForm(forms.Form):
         label=_("Số điện thoại"),
         required=False,
         max_length=32,
-        validators=[validate_phone],
+        validators=[phone_validate],
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     current_password = forms.CharField(
@@ -157,7 +157,7 @@ class ContactForm(forms.Form):
                 self.add_error("current_password", CURRENT_PASSWORD_REQUIRED)
             else:
                 try:
-                    check_current_password(self.user, password)
+                    user_check_current_password(self.user, password)
                 except ValidationError as error:
                     self.add_error("current_password", error)
         cleaned.pop("current_password", None)

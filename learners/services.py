@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 
-from .audit import CONTACT_EDIT_LOG_ACTION, change, log_person_change
+from .audit import CONTACT_EDIT_LOG_ACTION, change_describe, person_log_change
 from .models import Agency, User
 from .selectors import agency_people_count
 
@@ -42,7 +42,7 @@ def _move_sorted(agency: Agency, parent: Agency | None) -> None:
         agency.move(parent, pos="sorted-child")
 
 
-def validate_phone(phone: str) -> None:
+def phone_validate(phone: str) -> None:
     """Accept a Vietnamese or international phone number as people write it."""
     _phone_characters(phone)
     if phone and not 8 <= sum(ch.isdigit() for ch in phone) <= 15:
@@ -135,17 +135,17 @@ def user_update_contact(*, user: User, email: str, phone: str) -> User:
                 {"email": ValidationError(EMAIL_INVALID, code="invalid")}
             ) from None
     try:
-        validate_phone(phone)
+        phone_validate(phone)
     except ValidationError as error:
         raise ValidationError({"phone": error}) from None
     labels = {"email": _("Thư điện tử"), "phone": _("Số điện thoại")}
     changes = [
-        change(name, labels[name], getattr(user, name), value)
+        change_describe(name, labels[name], getattr(user, name), value)
         for name, value in (("email", email), ("phone", phone))
         if getattr(user, name) != value
     ]
     with transaction.atomic():
         user.email, user.phone = email, phone
         user.save(update_fields=["email", "phone"])
-        log_person_change(person=user, by=user, changes=changes, action=CONTACT_EDIT_LOG_ACTION)
+        person_log_change(person=user, by=user, changes=changes, action=CONTACT_EDIT_LOG_ACTION)
     return user

@@ -6,7 +6,7 @@ from wagtail.actions import action_registry
 from wagtail.users.views.users import EditView as WagtailUserEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from ..audit import form_changes, log_person_change
+from ..audit import form_changes_describe, person_log_change
 from ..forms import AdminUserCreationForm, AdminUserEditForm
 
 
@@ -20,9 +20,9 @@ class UserEditView(WagtailUserEditView):
 
     def save_instance(self):
         old = type(self.object).objects.get(pk=self.object.pk)
-        changes = form_changes(self.form, old)
+        changes = form_changes_describe(self.form, old)
         instance = super().save_instance()
-        log_person_change(person=instance, by=self.request.user, changes=changes)
+        person_log_change(person=instance, by=self.request.user, changes=changes)
         return instance
 
 
