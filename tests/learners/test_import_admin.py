@@ -23,6 +23,7 @@ from learners.importing import (
     staff_import_plan,
 )
 from learners.models import Agency, User
+from learners.roles import HR_GROUP, TRAINEE_GROUP, TRAINER_GROUP
 from tests.learners.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +66,7 @@ def districts(tree):
 @pytest.fixture
 def officer(districts):
     user = UserFactory(username="nhansu_huyen", agency=districts["HDS"], employee_code="HR0001")
-    user.groups.add(Group.objects.get(name="Cán bộ tổ chức"))
+    user.groups.add(Group.objects.get(name=HR_GROUP))
     return user
 
 
@@ -90,7 +91,7 @@ def test_menu_item_is_shown_to_hr_officers_and_admins_only(client, officer, tree
     assert "Nh\\u1eadp danh s\\u00e1ch c\\u00f4ng ch\\u1ee9c" in html
 
     trainer = UserFactory(username="giangvien")
-    trainer.groups.add(Group.objects.get(name="Giảng viên"))
+    trainer.groups.add(Group.objects.get(name=TRAINER_GROUP))
     client.force_login(trainer)
     assert menu_entry not in client.get(reverse("wagtailadmin_home")).content.decode()
 
@@ -287,7 +288,7 @@ def test_another_person_cannot_apply_someone_elses_preview(officer_client, offic
     officer_client.post(UPLOAD_URL, {"file": csv_upload([["CC1", "A", "", "HDS", ""]])})
     token = officer_client.session[SESSION_KEY]["token"]
     other = UserFactory(username="nhansu2", agency=districts["HDS"])
-    other.groups.add(Group.objects.get(name="Cán bộ tổ chức"))
+    other.groups.add(Group.objects.get(name=HR_GROUP))
     client = Client()
     client.force_login(other)
     response = client.post(reverse("learners_import_apply", args=[token]), follow=True)
@@ -307,7 +308,7 @@ def test_a_change_since_the_preview_is_refused_with_nothing_written(officer_clie
 
 def test_a_trainee_cannot_reach_the_import(client, districts):
     trainee = UserFactory(username="hocvien", agency=districts["HDS"])
-    trainee.groups.add(Group.objects.get(name="Học viên"))
+    trainee.groups.add(Group.objects.get(name=TRAINEE_GROUP))
     client.force_login(trainee)
     before = people()
     upload = csv_upload([["CC1", "A", "", "HDS", ""]])
@@ -327,7 +328,7 @@ def test_a_trainee_cannot_reach_the_import(client, districts):
 
 def test_an_admin_user_without_the_import_permission_gets_403(client, districts):
     trainer = UserFactory(username="giangvien", agency=districts["HDS"])
-    trainer.groups.add(Group.objects.get(name="Giảng viên"), Group.objects.get(name="Học viên"))
+    trainer.groups.add(Group.objects.get(name=TRAINER_GROUP), Group.objects.get(name=TRAINEE_GROUP))
     client.force_login(trainer)
     before = people()
     for url in [

@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from learners.importing import AGENCY_OUT_OF_SCOPE, EMAIL_INVALID, IMPORT_LOG_ACTION
 from learners.management.commands.import_staff import Command
 from learners.models import Agency, User
+from learners.roles import HR_GROUP
 from tests.learners.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def officer(tree):
         parent=Agency.objects.get(pk=tree["province"].pk),
     )
     user = UserFactory(username="nhansu_huyen", agency=district)
-    user.groups.add(Group.objects.get(name="Cán bộ tổ chức"))
+    user.groups.add(Group.objects.get(name=HR_GROUP))
     return user
 
 

@@ -48,13 +48,12 @@ from learners.importing import (
     staff_import_plan,
 )
 from learners.models import Agency, User
+from learners.roles import HR_GROUP, TRAINEE_GROUP
 from tests.learners.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 HEADER = ["employee_code", "full_name", "email", "agency_code", "position"]
-HR_GROUP = "Cán bộ tổ chức"
-TRAINEE_GROUP = "Học viên"
 
 
 def csv_upload(rows, *, header=HEADER, name="danh_sach.csv", encoding="utf-8", delimiter=","):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from learners.audit import CONTACT_EDIT_LOG_ACTION, PERSON_EDIT_LOG_ACTION
+from learners.roles import TRAINEE_GROUP
 from tests.learners.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def entries_about(person, action):
 def test_an_administrators_edit_records_what_changed(client, learner, tree):
     admin = UserFactory(username="quantri", is_superuser=True)
     client.force_login(admin)
-    learner.groups.add(Group.objects.get(name="Học viên"))
+    learner.groups.add(Group.objects.get(name=TRAINEE_GROUP))
     form = edit_form(
         learner,
         agency=tree["finance"].pk,
