@@ -21,7 +21,12 @@ class AgencyChoiceField(django_filters.fields.ModelChoiceField):
 
 
 class AgencyFilter(django_filters.ModelChoiceFilter):
+    """People of the chosen agency and of every unit below it."""
+
     field_class = AgencyChoiceField
+
+    def filter(self, qs, value):
+        return selectors.filter_agency(qs, value) if value else qs
 
 
 def agency_choices(request):
@@ -70,7 +75,6 @@ class CompletionFilterSet(CourseFilterSet):
         label=_("Cơ quan, đơn vị"),
         queryset=agency_choices,
         empty_label=_("Tất cả cơ quan, đơn vị trong phạm vi"),
-        method="filter_agency",
     )
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"),
@@ -87,9 +91,6 @@ class CompletionFilterSet(CourseFilterSet):
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-
-    def filter_agency(self, queryset, name, value):
-        return selectors.filter_agency(queryset, value) if value else queryset
 
     def filter_status(self, queryset, name, value):
         if not value:
