@@ -19,7 +19,8 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from . import certificates, models, services
+from . import certificates, services
+from .models import Enrolment, LessonProgress, ModuleCompletion
 
 
 @dataclass
@@ -48,15 +49,11 @@ def _latest(*moments):
 def _missing_module_completions(*, module, course_id):
     """ModuleCompletion rows (unsaved) that the module's stored progress earns."""
     User = get_user_model()
-    lesson_ids = list(
-        models.LessonPage.objects.child_of(module).live().values_list("pk", flat=True)
-    )
-    completed = models.ModuleCompletion.objects.filter(module_id=module.pk).values("user_id")
+    lesson_ids = list(module.live_lessons().values_list("pk", flat=True))
+    completed = ModuleCompletion.objects.filter(module_id=module.pk).values("user_id")
     if lesson_ids:
         done = (
-            models.LessonProgress.objects.filter(
-                lesson_id__in=lesson_ids, completed_at__isnull=False
-            )
+            LessonProgress.objects.filter(lesson_id__in=lesson_ids, completed_at__isnull=False)
             .exclude(user_id__in=completed)
             .values("user_id")
             .annotate(lessons=Count("pk"), last=Max("completed_at"))
@@ -79,7 +76,7 @@ def _missing_module_completions(*, module, course_id):
         rows = [(pk, None) for pk in met.values_list("pk", flat=True)]
     now = timezone.now()
     return [
-        models.ModuleCompletion(
+        ModuleCompletion(
             user_id=user_id,
             module_id=module.pk,
             course_id=course_id,
@@ -95,7 +92,7 @@ def _missing_course_completions(*, course, module_ids):
     if not module_ids:
         return []
     earned = (
-        models.ModuleCompletion.objects.filter(course_id=course.pk, module_id__in=module_ids)
+        ModuleCompletion.objects.filter(course_id=course.pk, module_id__in=module_ids)
         .values("user_id")
         .annotate(modules=Count("module_id", distinct=True), last=Max("completed_at"))
         .filter(modules=len(module_ids))
@@ -103,32 +100,32 @@ def _missing_course_completions(*, course, module_ids):
     dates = {
         row["user_id"]: row["last"]
         for row in earned.filter(
-            user_id__in=models.Enrolment.objects.filter(
+            user_id__in=Enrolment.objects.filter(
                 course_id=course.pk, completed_at__isnull=True
             ).values("user_id")
         )
     }
     if not dates:
         return []
-    enrolments = models.Enrolment.objects.filter(
+    enrolments = Enrolment.objects.filter(
         course_id=course.pk, completed_at__isnull=True, user_id__in=list(dates)
     ).values_list("pk", "user_id")
     return [(pk, dates[user_id]) for pk, user_id in enrolments]
 
 
 def _reconcile_course(course, repairs: Repairs, *, dry_run: bool) -> None:
-    modules = list(models.ModulePage.objects.child_of(course).live())
+    modules = list(course.live_modules())
     with transaction.atomic():  # short: the module and course completions of one course
         missing = []
         for module in modules:
             missing += _missing_module_completions(module=module, course_id=course.pk)
         # Conflicts are completions a live request stored meanwhile: its own date stands.
-        models.ModuleCompletion.objects.bulk_create(missing, ignore_conflicts=True)
+        ModuleCompletion.objects.bulk_create(missing, ignore_conflicts=True)
         completions = _missing_course_completions(
             course=course, module_ids=[module.pk for module in modules]
         )
         for pk, completed_at in completions:
-            models.Enrolment.objects.filter(pk=pk, completed_at__isnull=True).update(
+            Enrolment.objects.filter(pk=pk, completed_at__isnull=True).update(
                 completed_at=completed_at
             )
         certificates_missing = (
@@ -146,12 +143,11 @@ def _reconcile_course(course, repairs: Repairs, *, dry_run: bool) -> None:
     repairs.certificates += len(certificates.certificates_backfill(course=course))
 
 
-def completions_reconcile(*, course=None, dry_run: bool = False) -> Repairs:
+def completions_reconcile(*, courses, dry_run: bool = False) -> Repairs:
     """Store every module completion, course completion and certificate that stored progress
-    earns and that is missing, for one course or every live one. Idempotent: a second run
-    repairs nothing. With ``dry_run``, count them and store nothing."""
+    earns and that is missing, for the ``courses`` (course pages: one, or every live one).
+    Idempotent: a second run repairs nothing. With ``dry_run``, count them and store nothing."""
     repairs = Repairs()
-    courses = [course] if course is not None else list(models.CoursePage.objects.live())
     for each in courses:
         before = repairs.total
         with contextlib.suppress(_DryRun):  # a dry run's writes are rolled back

@@ -63,12 +63,9 @@ def register_log_actions(actions):
 
 
 @hooks.register("register_page_header_buttons")
-def slide_import_header_button(page, user, view_name, next_url=None):
-    yield SlideImportMenuItem(page=page, priority=25)
-
-
 @hooks.register("register_page_listing_more_buttons")
-def slide_import_listing_button(page, user, next_url=None):
+def slide_import_button(page, user, **kwargs):
+    """In a lesson's header "…" actions and in its row's "…" menu in the page explorer."""
     yield SlideImportMenuItem(page=page, priority=25)
 
 

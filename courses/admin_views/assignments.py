@@ -11,7 +11,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -24,7 +23,7 @@ from learners.roles import can_assign_courses, can_view_assignments
 from ..assignments import ASSIGN_LOG_ACTION, assignment_list, course_assign
 from ..forms import AssignmentForm
 from ..models import Assignment
-from .base import CoursesViewSet
+from .base import CoursesViewSet, menu_item_shown_to
 
 ASSIGNMENTS_TITLE = _("Giao khóa học")
 ASSIGNMENTS_ICON = "calendar-check"
@@ -157,9 +156,7 @@ class AssignmentCreateView(AdminAccessMixin, WagtailAdminTemplateMixin, FormView
         return super().form_invalid(form)
 
 
-class AssignmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_assign_courses(request.user)
+AssignmentMenuItem = menu_item_shown_to(can_assign_courses, "AssignmentMenuItem")
 
 
 class AssignmentLogFormatter(LogFormatter):

@@ -9,11 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import LogFormatter
 
 from home.admin_access import AdminAccessMixin
 from home.formatting import format_date, format_decimal
@@ -23,7 +21,7 @@ from learners.roles import can_change_certificates, can_manage_certificate, can_
 from .. import certificates
 from ..forms import RevokeForm
 from ..models import Certificate
-from .base import CoursesViewSet
+from .base import CoursesViewSet, DataLogFormatter, menu_item_shown_to
 
 CERTIFICATES_TITLE = gettext_lazy("Giấy chứng nhận")
 CERTIFICATES_ICON = "doc-full"
@@ -36,9 +34,7 @@ REISSUED = gettext_lazy("Đã cấp lại giấy chứng nhận: số mới %(nu
 NOT_REVOKED = gettext_lazy("Chưa thu hồi được. Hãy sửa lỗi bên dưới.")
 
 
-class CertificateMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_certificates(request.user)
+CertificateMenuItem = menu_item_shown_to(can_view_certificates, "CertificateMenuItem")
 
 
 class CertificateIndexView(IndexView):
@@ -216,24 +212,16 @@ class CertificateReissueView(CertificateActionView):
         return redirect(self.detail_url(new))
 
 
-class CertificateRevokeFormatter(LogFormatter):
+class CertificateRevokeFormatter(DataLogFormatter):
     label = gettext_lazy("Thu hồi giấy chứng nhận")
-
-    def format_message(self, log_entry):
-        try:
-            return _("Đã thu hồi. Lý do: %(reason)s") % log_entry.data
-        except (KeyError, TypeError):
-            return _("Đã thu hồi giấy chứng nhận.")
+    message = gettext_lazy("Đã thu hồi. Lý do: %(reason)s")
+    fallback = gettext_lazy("Đã thu hồi giấy chứng nhận.")
 
 
-class CertificateReissueFormatter(LogFormatter):
+class CertificateReissueFormatter(DataLogFormatter):
     label = gettext_lazy("Cấp lại giấy chứng nhận")
-
-    def format_message(self, log_entry):
-        try:
-            return _("Cấp lại thay giấy chứng nhận số %(replaces)s.") % log_entry.data
-        except (KeyError, TypeError):
-            return _("Đã cấp lại giấy chứng nhận.")
+    message = gettext_lazy("Cấp lại thay giấy chứng nhận số %(replaces)s.")
+    fallback = gettext_lazy("Đã cấp lại giấy chứng nhận.")
 
 
 class CertificateViewSet(CoursesViewSet):

@@ -9,14 +9,13 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import LogFormatter
 
 from home.admin_access import AdminAccessMixin
 
 from ..forms import SlideImportForm
 from ..models import LessonPage
 from ..slide_import import IMPORT_LOG_ACTION, slide_deck_import
-from .base import CoursesViewSet
+from .base import CoursesViewSet, DataLogFormatter
 
 PAGE_TITLE = _("Nhập bài trình chiếu từ PDF")
 IMPORTED = _(
@@ -70,16 +69,10 @@ class SlideImportView(AdminAccessMixin, WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailadmin_pages:edit", self.lesson.pk)
 
 
-class SlideImportLogFormatter(LogFormatter):
+class SlideImportLogFormatter(DataLogFormatter):
     label = _("Nhập bài trình chiếu từ PDF")
-
-    def format_message(self, log_entry):
-        try:
-            return _("Đã nhập “%(title)s” (%(slides)s trang chiếu) từ tệp %(file)s.") % (
-                log_entry.data
-            )
-        except (KeyError, TypeError):
-            return self.label
+    message = _("Đã nhập “%(title)s” (%(slides)s trang chiếu) từ tệp %(file)s.")
+    fallback = label
 
 
 class SlideImportMenuItem(PageMenuItem):

@@ -4,6 +4,7 @@ Safe to run at any time and on a schedule: a second run repairs nothing. Revoked
 are not replaced."""
 
 from courses.management.course_command import CourseCommand
+from courses.models import CoursePage
 from courses.reconcile import completions_reconcile
 
 
@@ -15,7 +16,8 @@ class Command(CourseCommand):
 
     def handle(self, *args, course, dry_run, **options):
         course_page = self.course_page(course)
-        repairs = completions_reconcile(course=course_page, dry_run=dry_run)
+        courses = [course_page] if course_page is not None else list(CoursePage.objects.live())
+        repairs = completions_reconcile(courses=courses, dry_run=dry_run)
         for each in repairs.courses:
             self.stdout.write(f"{each.slug}\t{each.title}")
         counts = (
