@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from courses.models import Certificate, Enrolment, LessonProgress, ModuleCompletion
 from learners.models import Agency
-from learners.scope import HR_GROUP
+from learners.roles import HR_GROUP
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.learners.factories import AgencyFactory, UserFactory
 from tests.quizzes.factories import AttemptFactory, QuizPageFactory

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.admin.menu import reports_menu
 
+from learners.roles import HR_GROUP, TRAINEE_GROUP, TRAINER_GROUP
 from tests.learners.factories import UserFactory
 
 from .utils import body, url
@@ -36,7 +37,7 @@ def member(group, agency, username):
 
 
 def test_a_trainer_gets_403_from_every_report_and_export(client, agencies, people):
-    client.force_login(member("Giảng viên", agencies["TINH"], "giangvien"))
+    client.force_login(member(TRAINER_GROUP, agencies["TINH"], "giangvien"))
 
     responses = {address: client.get(address) for address in report_urls(people["binh"])}
 
@@ -48,7 +49,7 @@ def test_a_trainer_gets_403_from_every_report_and_export(client, agencies, peopl
 
 
 def test_a_trainee_gets_403_from_every_report(client, agencies, people):
-    client.force_login(member("Học viên", agencies["HDS-NV"], "hocvien"))
+    client.force_login(member(TRAINEE_GROUP, agencies["HDS-NV"], "hocvien"))
     addresses = report_urls(people["binh"])
 
     # Wagtail's admin gate answers first: 403 to a script, to the admin sign-in otherwise.
@@ -63,7 +64,7 @@ def test_a_trainee_gets_403_from_every_report(client, agencies, people):
 
 def test_an_hr_officer_without_an_agency_gets_403(client, agencies):
     officer = UserFactory(username="khongdonvi", agency=None)
-    officer.groups.add(Group.objects.get(name="Cán bộ tổ chức"))
+    officer.groups.add(Group.objects.get(name=HR_GROUP))
     client.force_login(officer)
 
     assert client.get(url("reports_completion")).status_code == 403
@@ -77,7 +78,7 @@ def menu_names(user, rf):
 
 
 def test_the_reports_menu_shows_the_reports_to_hr_only(rf, agencies, officers):
-    trainer = member("Giảng viên", agencies["TINH"], "giangvien")
+    trainer = member(TRAINER_GROUP, agencies["TINH"], "giangvien")
 
     assert {"hr-completion", "hr-agencies"} <= menu_names(officers["district"], rf)
     assert not {"hr-completion", "hr-agencies"} & menu_names(trainer, rf)

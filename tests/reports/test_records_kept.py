@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from courses import certificates
 from courses.models import Certificate, LessonProgress
 from learners.models import User
+from learners.roles import TRAINER_GROUP
 from quizzes.models import Attempt
 from tests.courses.factories import LessonPageFactory
 from tests.learners.factories import UserFactory
@@ -22,7 +23,7 @@ REVOKE_REASON = "Cấp nhầm người, đề nghị của Phòng Nội vụ huy
 @pytest.fixture
 def trainer_client(client):
     trainer = UserFactory(username="giangvien")
-    trainer.groups.add(Group.objects.get(name="Giảng viên"))
+    trainer.groups.add(Group.objects.get(name=TRAINER_GROUP))
     client.force_login(trainer)
     return client
 
