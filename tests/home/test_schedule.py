@@ -1,8 +1,13 @@
 """Periodic jobs (home.schedule): slots in the site's time zone, the registry, and exactly one run
 per job and slot however many schedulers race for it."""
 
+import os
+import subprocess
+import sys
 import threading
+import time as time_module
 from datetime import UTC, datetime, time, timedelta
+from functools import partial
 from io import StringIO
 
 import pytest
@@ -207,3 +212,65 @@ def test_old_task_rows_and_slots_are_pruned(db_queue):
 
     assert [str(i) for i in DBTaskResult.objects.values_list("id", flat=True)] == [waiting.id]
     assert list(ScheduledRun.objects.values_list("job", flat=True)) == ["new"]
+
+
+RACER = """
+import sys, time
+import django
+django.setup()
+from datetime import datetime, timedelta, UTC
+from django.test import override_settings
+from home import schedule, tasks
+
+override_settings(TASKS={tasks_setting!r}).enable()
+schedule._jobs.clear()
+schedule.register_job("purge", task=tasks.ratecounters_purge_expired, every=timedelta(minutes=1))
+schedule.slot_claimed = lambda job, slot: False  # both look before either inserts
+errors = []  # a database error (a lock given up) would also skip the slot: none is expected
+schedule.logger.exception = lambda *args, **kwargs: errors.append(args)
+time.sleep(max(float(sys.argv[1]) - time.time(), 0))
+print(schedule.run_due(datetime(2026, 12, 8, 1, 0, tzinfo=UTC)), errors)
+"""
+TABLES = """
+import django
+django.setup()
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+from home.models import ScheduledRun
+with connection.schema_editor() as editor:
+    editor.create_model(ScheduledRun)
+    editor.create_model(DBTaskResult)
+"""
+
+
+def test_two_scheduler_processes_on_one_sqlite_file_queue_the_slot_once(tmp_path):
+    """Two app servers' schedulers on one SQLite file, inserting at the same moment: the
+    second waits for the first's write lock, then its insert fails on the constraint."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    run = partial(subprocess.run, env=env, cwd=django_settings.BASE_DIR, timeout=120)
+    run([sys.executable, "-c", TABLES], check=True)
+    start = f"{time_module.time() + 8:.3f}"
+    racer = RACER.format(tasks_setting=DB_TASKS)
+    racers = [
+        subprocess.Popen(  # noqa: S603
+            [sys.executable, "-c", racer, start],
+            env=env,
+            cwd=django_settings.BASE_DIR,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = sorted(racer.communicate(timeout=120)[0].strip() for racer in racers)
+    assert [r.returncode for r in racers] == [0, 0]
+    assert outputs == ["['purge'] []", "[] []"]
+
+    count = "import django; django.setup(); from home.models import ScheduledRun as R; "
+    count += "from django_tasks_db.models import DBTaskResult as T; "
+    count += "print(R.objects.count(), T.objects.count())"
+    counted = run([sys.executable, "-c", count], check=True, capture_output=True, text=True)
+    assert counted.stdout.split() == ["1", "1"]
