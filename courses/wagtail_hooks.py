@@ -50,12 +50,6 @@ def register_viewsets():
     return list(VIEWSETS)
 
 
-@hooks.register("register_admin_urls")
-def register_flat_urls():
-    """The URLs whose names stay flat (``courses_assignments``, ``courses_slide_import``)."""
-    return [pattern for viewset in VIEWSETS for pattern in viewset.get_flat_urlpatterns()]
-
-
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     for viewset in VIEWSETS:

@@ -17,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
 from home.admin_access import AdminAccessMixin
+from home.admin_reports import AdminViewSet
 from home.formatting import format_date
 from learners.roles import can_assign_courses, can_view_assignments
 
@@ -177,7 +178,7 @@ class AssignmentLogFormatter(LogFormatter):
             return _("Đã giao khóa học.")
 
 
-class AssignmentViewSet(CoursesViewSet):
+class AssignmentViewSet(AdminViewSet, CoursesViewSet):
     """Giao khóa học: the list, its results for the filters, and the form; in the admin menu
     for those who may assign."""
 
@@ -187,18 +188,16 @@ class AssignmentViewSet(CoursesViewSet):
     menu_order = 230
     add_to_admin_menu = True
     menu_item_class = AssignmentMenuItem
-    menu_url_name = "courses_assignments"
+    url_prefix = "assignments"
     log_formatters = {ASSIGN_LOG_ACTION: AssignmentLogFormatter}
 
-    def get_flat_urlpatterns(self):
+    def get_urlpatterns(self):
         return [
-            path("assignments/", AssignmentIndexView.as_view(), name="courses_assignments"),
+            path("", AssignmentIndexView.as_view(), name="courses_assignments"),
             path(
-                "assignments/results/",
+                "results/",
                 AssignmentIndexView.as_view(results_only=True),
                 name="courses_assignments_results",
             ),
-            path(
-                "assignments/add/", AssignmentCreateView.as_view(), name="courses_assignments_add"
-            ),
+            path("add/", AssignmentCreateView.as_view(), name="courses_assignments_add"),
         ]

@@ -1,31 +1,17 @@
 """What every ViewSet of the courses admin carries besides its views: its menu item (shown to
 those a ``learners.roles`` predicate allows) and the log formatters of the actions it records."""
 
-from django.urls import reverse
-from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import LogFormatter
 
 
 class CoursesViewSet(ViewSet):
-    """A ViewSet with ``log_formatters`` ({log action: LogFormatter class}) and, for screens
-    whose URL names predate the ViewSet and stay flat (``courses_assignments``), URL patterns
-    registered outside its namespace (``get_flat_urlpatterns``, full paths below /admin/), with
-    ``menu_url_name`` naming the one its menu item opens. ``courses.wagtail_hooks`` registers
-    all three."""
+    """A ViewSet with ``log_formatters`` ({log action: LogFormatter class}), registered by
+    ``courses.wagtail_hooks`` with the ViewSet. (Screens whose URL names predate their ViewSet
+    keep them flat by also deriving from ``home.admin_reports.AdminViewSet``.)"""
 
     log_formatters: dict = {}
-    menu_url_name = None
-
-    def get_flat_urlpatterns(self) -> list:
-        return []
-
-    @cached_property
-    def menu_url(self):
-        if self.menu_url_name:
-            return reverse(self.menu_url_name)
-        return super().menu_url
 
     def register_log_actions(self, actions) -> None:
         for action, formatter in self.log_formatters.items():

@@ -11,6 +11,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.admin_access import AdminAccessMixin
+from home.admin_reports import AdminViewSet
 
 from ..forms import SlideImportForm
 from ..models import LessonPage
@@ -89,15 +90,16 @@ class SlideImportMenuItem(PageMenuItem):
         )
 
 
-class SlideImportViewSet(CoursesViewSet):
+class SlideImportViewSet(AdminViewSet, CoursesViewSet):
     """The import screen of a lesson (reached from the lesson's menus, not the admin menu)."""
 
+    url_prefix = "lessons"
     log_formatters = {IMPORT_LOG_ACTION: SlideImportLogFormatter}
 
-    def get_flat_urlpatterns(self):
+    def get_urlpatterns(self):
         return [
             path(
-                "lessons/<int:lesson_id>/import-slides/",
+                "<int:lesson_id>/import-slides/",
                 SlideImportView.as_view(),
                 name="courses_slide_import",
             )
