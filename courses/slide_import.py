@@ -92,7 +92,7 @@ class Slide:
     height: int
 
 
-def check_pdf(file):
+def pdf_check(file):
     """Raise ValidationError unless ``file`` is a PDF within the size limit."""
     limit = settings.SLIDE_PDF_MAX_UPLOAD_SIZE
     if file.size > limit:
@@ -175,7 +175,7 @@ def slides_from_pdf(file) -> list[Slide]:
     """Render and read every page; raises ValidationError (nothing written) on a bad file."""
     import pypdfium2 as pdfium
 
-    check_pdf(file)
+    pdf_check(file)
     data = file.read()
     try:
         document = pdfium.PdfDocument(data)
@@ -265,7 +265,7 @@ def slide_deck_import(*, lesson, file, deck_title: str, user):
             )
             # The slides' renditions, made before anyone opens the lesson (once committed; in
             # this request with the immediate backend, within what is left of its time).
-            tasks.enqueue_after_commit(
+            tasks.task_enqueue_after_commit(
                 tasks.image_renditions_make,
                 [image.pk for image in stored],
                 "slide",

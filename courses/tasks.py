@@ -47,7 +47,7 @@ def image_renditions_make(
     return images.renditions_make(pairs, deadline=deadline)
 
 
-def enqueue_after_commit(task_, *args) -> None:
+def task_enqueue_after_commit(task_, *args) -> None:
     """Queue the task once the current transaction commits (at once outside one): a worker
     must see the rows, and a rolled-back publication or import makes no renditions."""
     transaction.on_commit(partial(task_.enqueue, *args))

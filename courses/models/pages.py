@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -174,6 +175,16 @@ class CoursePage(BasePage):
 
     def live_modules(self):
         return ModulePage.objects.child_of(self).live()
+
+    def counted_lessons(self):
+        """The lessons that count in the course (live, in a live module: ``courses.structure``)
+        as a queryset, usable in a subquery (``lesson_id__in=course.counted_lessons()``)."""
+        return (
+            LessonPage.objects.live()
+            .filter(path__startswith=self.path, depth=self.depth + 2)
+            .annotate(module_path=Substr("path", 1, len(self.path) + self.steplen))
+            .filter(module_path__in=self.live_modules().values("path"))
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
