@@ -1,7 +1,6 @@
 """Wagtail's scheduled publishing happens through the scheduler and the worker: a lesson whose
 go-live time has come is published by the job the scheduler queues, once the worker runs it."""
 
-import signal
 from datetime import timedelta
 
 import pytest
@@ -12,28 +11,14 @@ from django_tasks_db.models import DBTaskResult
 from courses.models import LessonPage
 from home.models import ScheduledRun
 from tests.courses.factories import LessonPageFactory
+from tests.home.test_tasks_queue import DB_TASKS, worker_batch
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
 def db_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def worker_batch():
-    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-
-    def run():
-        call_command(
-            "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*",
-            verbosity=0,
-        )  # fmt: skip
-
-    yield run
-    for signum, handler in saved.items():
-        signal.signal(signum, handler)
+    settings.TASKS = DB_TASKS
 
 
 def lesson_scheduled(minutes_ahead=1):
@@ -50,7 +35,7 @@ def lesson_scheduled(minutes_ahead=1):
     return lesson, revision
 
 
-def test_a_lesson_goes_live_through_the_scheduler_and_the_worker(db_queue, worker_batch):
+def test_a_lesson_goes_live_through_the_scheduler_and_the_worker(db_queue):
     lesson, revision = lesson_scheduled()
     # The minute has passed (the revision carries its go-live time too).
     past = timezone.now() - timedelta(seconds=1)
@@ -74,7 +59,7 @@ def test_a_lesson_goes_live_through_the_scheduler_and_the_worker(db_queue, worke
     assert lesson.live_revision_id == revision.pk
 
 
-def test_a_lesson_scheduled_ahead_waits_for_its_time(db_queue, worker_batch):
+def test_a_lesson_scheduled_ahead_waits_for_its_time(db_queue):
     lesson, _ = lesson_scheduled(minutes_ahead=5)
     call_command("run_scheduler", "--once", verbosity=0)
     worker_batch()

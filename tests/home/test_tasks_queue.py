@@ -41,21 +41,18 @@ def db_queue(settings):
     settings.TASKS = DB_TASKS
 
 
-@pytest.fixture
 def worker_batch():
     """Run ``db_worker`` in its batch mode (every ready task, then exit), in this process; the
     worker's signal handlers are put back afterwards."""
     saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-
-    def run():
+    try:
         call_command(
             "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*",
             verbosity=0,
         )  # fmt: skip
-
-    yield run
-    for signum, handler in saved.items():
-        signal.signal(signum, handler)
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
 
 
 def test_the_database_queue_is_the_default_outside_the_suite():
@@ -65,7 +62,7 @@ def test_the_database_queue_is_the_default_outside_the_suite():
     assert "django_tasks_db" in django_settings.INSTALLED_APPS
 
 
-def test_a_task_queued_in_a_rolled_back_transaction_is_never_run(db_queue, worker_batch):
+def test_a_task_queued_in_a_rolled_back_transaction_is_never_run(db_queue):
     with pytest.raises(RuntimeError), transaction.atomic():
         counter_make.enqueue("rolled-back")
         tasks.enqueue_in_transaction(counter_make, "rolled-back-too")
@@ -76,7 +73,7 @@ def test_a_task_queued_in_a_rolled_back_transaction_is_never_run(db_queue, worke
     assert not RateCounter.objects.exists()
 
 
-def test_a_committed_task_is_run_by_the_worker(db_queue, worker_batch):
+def test_a_committed_task_is_run_by_the_worker(db_queue):
     with transaction.atomic():
         result = tasks.enqueue_in_transaction(counter_make, "committed")
         # Queued with the data, not yet run.
@@ -91,7 +88,7 @@ def test_a_committed_task_is_run_by_the_worker(db_queue, worker_batch):
     assert RateCounter.objects.filter(key="committed").exists()
 
 
-def test_a_failure_is_recorded_with_its_reason(db_queue, worker_batch):
+def test_a_failure_is_recorded_with_its_reason(db_queue):
     result = always_fails.enqueue("máy chủ thư không trả lời")
     worker_batch()
 
