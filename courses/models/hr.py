@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home.formatting import format_date
+
 
 class Assignment(models.Model):
     """HR gives a course (Giao khóa học) to an agency subtree or to chosen people, with a due
@@ -44,7 +46,7 @@ class Assignment(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.course_id} · {self.due_date:%d/%m/%Y}"
+        return f"{self.course_id} · {format_date(self.due_date)}"
 
 
 class Certificate(models.Model):

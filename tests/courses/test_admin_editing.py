@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from courses.blocks import ALT_TEXT_REQUIRED
 from courses.models import LessonPage
+from learners.roles import TRAINEE_GROUP, TRAINER_GROUP
 from tests.courses.factories import ImageFactory, LessonPageFactory, lesson_body
 from tests.learners.factories import UserFactory
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def trainer(client):
     user = UserFactory(username="giangvien")
-    user.groups.add(Group.objects.get(name="Giảng viên"))
+    user.groups.add(Group.objects.get(name=TRAINER_GROUP))
     client.force_login(user)
     return user
 
@@ -112,7 +113,7 @@ def test_image_without_alt_text_is_refused_and_nothing_changes(client, trainer):
 
 def test_trainee_cannot_open_the_admin(client):
     user = UserFactory()
-    user.groups.add(Group.objects.get(name="Học viên"))
+    user.groups.add(Group.objects.get(name=TRAINEE_GROUP))
     client.force_login(user)
     lesson = LessonPageFactory()
     response = client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk]))

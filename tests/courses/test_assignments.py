@@ -28,6 +28,7 @@ from courses.assignments import (
 from courses.forms import CODES_NOT_FOUND
 from courses.models import Assignment, Enrolment
 from learners.models import Agency, User
+from learners.roles import HR_GROUP, TRAINEE_GROUP, TRAINER_GROUP
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.learners.factories import AgencyFactory, UserFactory
 
@@ -36,7 +37,7 @@ pytestmark = pytest.mark.django_db
 LIST_URL = "/admin/assignments/"
 ADD_URL = "/admin/assignments/add/"
 DASHBOARD = "/hoc-tap/"
-HR = "Cán bộ tổ chức"
+HR = HR_GROUP
 
 
 def today():
@@ -276,7 +277,7 @@ def test_a_person_outside_the_scope_is_refused_and_nothing_written(course, tree,
 
 
 def test_someone_without_hr_rights_has_no_scope(course, tree, people):
-    trainer = member_of("Giảng viên", agency=tree["district_a"])
+    trainer = member_of(TRAINER_GROUP, agency=tree["district_a"])
 
     with pytest.raises(ValidationError):
         course_assign(
@@ -406,7 +407,7 @@ def test_the_list_shows_each_assignment_with_its_counts(course, tree, people, hr
 
 
 def test_the_menu_item_is_for_people_who_may_assign(tree, hr_a):
-    trainer = member_of("Giảng viên", agency=tree["district_a"])
+    trainer = member_of(TRAINER_GROUP, agency=tree["district_a"])
     item = AssignmentMenuItem("Giao khóa học", LIST_URL)
 
     def request_for(user):
@@ -423,7 +424,7 @@ def test_the_menu_item_is_for_people_who_may_assign(tree, hr_a):
 
 @pytest.mark.parametrize("url", [LIST_URL, ADD_URL])
 def test_a_trainer_gets_403(tree, url):
-    trainer = member_of("Giảng viên", agency=tree["district_a"])
+    trainer = member_of(TRAINER_GROUP, agency=tree["district_a"])
 
     response = signed_in(trainer).get(url)
 
@@ -432,7 +433,7 @@ def test_a_trainer_gets_403(tree, url):
 
 
 def test_a_trainer_cannot_post_an_assignment(course, tree, people):
-    trainer = member_of("Giảng viên", agency=tree["district_a"])
+    trainer = member_of(TRAINER_GROUP, agency=tree["district_a"])
     data = {"course": course.pk, "agency": tree["district_a"].pk, "due_date": dmy(today())}
 
     response = signed_in(trainer).post(ADD_URL, data)
@@ -449,7 +450,7 @@ def test_a_trainee_is_turned_away(course, tree, people, url):
         assigned_by=UserFactory(is_superuser=True),
         agency=tree["district_a"],
     )
-    trainee = member_of("Học viên", agency=tree["district_a"])
+    trainee = member_of(TRAINEE_GROUP, agency=tree["district_a"])
 
     response = signed_in(trainee).get(url)
 

@@ -19,7 +19,7 @@ from courses.certificate_pdf import certificate_pdf
 from courses.models import Certificate, Enrolment
 from home.formatting import format_decimal
 from learners.models import Agency
-from learners.scope import HR_GROUP
+from learners.roles import HR_GROUP
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.courses.test_progress import run_together, skip_on_sqlite
 from tests.learners.factories import AgencyFactory, UserFactory

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from courses import records, services
 from courses.models import Enrolment, LessonPage, LessonProgress, ModuleCompletion
 from learners.models import User
+from learners.roles import TRAINER_GROUP
 from quizzes.models import Attempt
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.learners.factories import UserFactory
@@ -25,7 +26,7 @@ def api_delete(client, page):
 @pytest.fixture
 def trainer():
     person = UserFactory(username="giangvien_api")
-    person.groups.add(Group.objects.get(name="Giảng viên"))
+    person.groups.add(Group.objects.get(name=TRAINER_GROUP))
     return person
 
 

@@ -17,6 +17,7 @@ from wagtail.images.models import Filter, Rendition
 
 from courses import images
 from courses.models import CourseTrainer, LessonPage
+from learners.roles import TRAINER_GROUP
 from tests.courses.factories import (
     CoursePageFactory,
     ImageFactory,
@@ -113,7 +114,7 @@ def test_a_pdf_import_makes_the_slides_renditions_before_anyone_opens_the_lesson
     client, django_capture_on_commit_callbacks, no_image_processing
 ):
     trainer = UserFactory(username="giangvien")
-    trainer.groups.add(Group.objects.get(name="Giảng viên"))
+    trainer.groups.add(Group.objects.get(name=TRAINER_GROUP))
     client.force_login(trainer)
     lesson = LessonPageFactory()
     pdf = SimpleUploadedFile("bai-giang.pdf", lecture_pdf(), content_type="application/pdf")

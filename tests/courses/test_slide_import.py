@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision
 
 from courses.slide_import import IMPORT_LOG_ACTION
+from learners.roles import HR_GROUP, TRAINER_GROUP
 from tests.courses.factories import LessonPageFactory, ModulePageFactory
 from tests.learners.factories import UserFactory
 
@@ -50,7 +51,7 @@ def upload(data, name="bai-giang.pdf"):
 @pytest.fixture
 def trainer_client(client):
     trainer = UserFactory(username="giangvien")
-    trainer.groups.add(Group.objects.get(name="Giảng viên"))
+    trainer.groups.add(Group.objects.get(name=TRAINER_GROUP))
     client.force_login(trainer)
     client.user = trainer
     return client
@@ -156,7 +157,7 @@ def test_the_import_is_offered_on_lessons_only(trainer_client, lesson):
 def test_only_editors_of_the_lesson_may_import(client, lesson):
     assert client.get(url_for(lesson)).status_code == 302  # anonymous: the admin sign-in
     hr = UserFactory()
-    hr.groups.add(Group.objects.get(name="Cán bộ tổ chức"))
+    hr.groups.add(Group.objects.get(name=HR_GROUP))
     client.force_login(hr)
     response = client.post(url_for(lesson), {"title": "X", "file": upload(lecture_pdf())})
     assert response.status_code == 302

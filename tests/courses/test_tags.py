@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from courses.models import LessonTag
+from learners.roles import TRAINER_GROUP
 from tests.courses.factories import CoursePageFactory, LessonPageFactory
 from tests.learners.factories import UserFactory
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def trainer_client(client):
     user = UserFactory(username="giangvien")
-    user.groups.add(Group.objects.get(name="Giảng viên"))
+    user.groups.add(Group.objects.get(name=TRAINER_GROUP))
     client.force_login(user)
     return client
 
