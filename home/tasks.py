@@ -12,6 +12,7 @@ from functools import partial
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.backend import DatabaseBackend
@@ -53,10 +54,12 @@ def ratecounters_purge_expired() -> int:
 @task()
 def task_results_prune(days: int | None = None) -> int:
     """Delete finished task rows and scheduler slots older than ``days``
-    (``TASK_RESULTS_KEEP_DAYS``); queued and running tasks are kept."""
+    (``TASK_RESULTS_KEEP_DAYS``); queued and running tasks are kept, and so is each job's latest
+    slot (without it the scheduler would take that slot for a new one, e.g. a weekly job's)."""
     if days is None:
         days = settings.TASK_RESULTS_KEEP_DAYS
     cutoff = timezone.now() - timedelta(days=days)
     tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
-    runs, _ = ScheduledRun.objects.filter(slot__lt=cutoff).delete()
+    later = ScheduledRun.objects.filter(job=OuterRef("job"), slot__gt=OuterRef("slot"))
+    runs, _ = ScheduledRun.objects.filter(Exists(later), slot__lt=cutoff).delete()
     return tasks + runs

@@ -204,14 +204,21 @@ def test_old_task_rows_and_slots_are_pruned(db_queue):
     done = counter_make.enqueue("done")
     waiting = counter_make.enqueue("waiting")
     DBTaskResult.objects.filter(id=done.id).update(status="SUCCESSFUL", finished_at=old)
-    ScheduledRun.objects.create(job="old", slot=old)
-    ScheduledRun.objects.create(job="new", slot=tasks.timezone.now())
+    recent = tasks.timezone.now()
+    ScheduledRun.objects.create(job="daily", slot=old)
+    ScheduledRun.objects.create(job="daily", slot=recent)
+    # A job's latest slot stays, however old: else the scheduler would run that slot again.
+    ScheduledRun.objects.create(job="rare", slot=old - timedelta(days=1))
+    ScheduledRun.objects.create(job="rare", slot=old)
 
     with transaction.atomic():
-        assert tasks.task_results_prune.call() == 2
+        assert tasks.task_results_prune.call() == 3
 
     assert [str(i) for i in DBTaskResult.objects.values_list("id", flat=True)] == [waiting.id]
-    assert list(ScheduledRun.objects.values_list("job", flat=True)) == ["new"]
+    assert sorted(ScheduledRun.objects.values_list("job", "slot")) == [
+        ("daily", recent),
+        ("rare", old),
+    ]
 
 
 RACER = """
