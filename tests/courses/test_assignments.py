@@ -32,7 +32,7 @@ from learners.roles import HR_GROUP, TRAINEE_GROUP, TRAINER_GROUP
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.learners.factories import AgencyFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.districts]
 
 LIST_URL = "/admin/assignments/"
 ADD_URL = "/admin/assignments/add/"
@@ -50,11 +50,6 @@ def in_days(days):
 
 def dmy(value):
     return value.strftime("%d/%m/%Y")
-
-
-def fresh(agency):
-    # treebeard computes a child's path from the parent's stored child count: re-read it.
-    return Agency.objects.get(pk=agency.pk)
 
 
 def signed_in(user):
@@ -79,34 +74,6 @@ def nothing_written():
         Enrolment.objects.count(),
         ModelLogEntry.objects.filter(action=ASSIGN_LOG_ACTION).count(),
     ) == (0, 0, 0)
-
-
-@pytest.fixture
-def tree():
-    """UBND tỉnh → Huyện A → Phòng Nội vụ A, and UBND tỉnh → Huyện B → Phòng Nội vụ B."""
-    province = AgencyFactory(code="UBND", name="UBND tỉnh", kind=Agency.Kind.PROVINCE)
-    district_a = AgencyFactory(
-        code="HA", name="UBND huyện A", kind=Agency.Kind.DISTRICT, parent=province
-    )
-    office_a = AgencyFactory(
-        code="HA-NV", name="Phòng Nội vụ A", kind=Agency.Kind.OFFICE, parent=fresh(district_a)
-    )
-    district_b = AgencyFactory(
-        code="HB", name="UBND huyện B", kind=Agency.Kind.DISTRICT, parent=fresh(province)
-    )
-    office_b = AgencyFactory(
-        code="HB-NV", name="Phòng Nội vụ B", kind=Agency.Kind.OFFICE, parent=fresh(district_b)
-    )
-    return {
-        name: fresh(agency)
-        for name, agency in {
-            "province": province,
-            "district_a": district_a,
-            "office_a": office_a,
-            "district_b": district_b,
-            "office_b": office_b,
-        }.items()
-    }
 
 
 @pytest.fixture

@@ -18,13 +18,12 @@ from courses import certificates, services
 from courses.certificate_pdf import certificate_pdf
 from courses.models import Certificate, Enrolment
 from home.formatting import format_decimal
-from learners.models import Agency
 from learners.roles import HR_GROUP
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.courses.test_progress import run_together, skip_on_sqlite
-from tests.learners.factories import AgencyFactory, UserFactory
+from tests.learners.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.districts]
 
 COMPLETED = datetime(2017, 8, 15, 3, 0, tzinfo=UTC)  # 10:00 on 15/08/2017 in Việt Nam
 REVOKED = datetime(2018, 1, 20, 2, 0, tzinfo=UTC)
@@ -39,46 +38,9 @@ def clock(moment):
         yield
 
 
-def fresh(agency):
-    # treebeard computes a child's path from the parent's stored child count: re-read first.
-    return Agency.objects.get(pk=agency.pk)
-
-
-@pytest.fixture
-def tree():
-    """UBND tỉnh → UBND huyện Đại Lộc → Phòng Nội vụ; UBND tỉnh → UBND huyện Duy Xuyên;
-    UBND tỉnh → Sở Tư pháp → Văn phòng Sở Tư pháp."""
-    province = AgencyFactory(code="UBND", name="UBND tỉnh Quảng Nam", kind=Agency.Kind.PROVINCE)
-    dai_loc = AgencyFactory(
-        code="DL", name="UBND huyện Đại Lộc", kind=Agency.Kind.DISTRICT, parent=fresh(province)
-    )
-    duy_xuyen = AgencyFactory(
-        code="DX", name="UBND huyện Duy Xuyên", kind=Agency.Kind.DISTRICT, parent=fresh(province)
-    )
-    office = AgencyFactory(
-        code="DL-NV", name="Phòng Nội vụ", kind=Agency.Kind.OFFICE, parent=fresh(dai_loc)
-    )
-    justice = AgencyFactory(code="STP", name="Sở Tư pháp", parent=fresh(province))
-    justice_office = AgencyFactory(
-        code="STP-VP", name="Văn phòng Sở Tư pháp", kind=Agency.Kind.OFFICE, parent=fresh(justice)
-    )
-    return {
-        name: fresh(agency)
-        for name, agency in {
-            "province": province,
-            "dai_loc": dai_loc,
-            "duy_xuyen": duy_xuyen,
-            "office": office,
-            "justice_office": justice_office,
-        }.items()
-    }
-
-
 @pytest.fixture
 def trainee(tree):
-    return UserFactory(
-        full_name=VIETNAMESE_NAME, employee_code="CC000123", agency=tree["justice_office"]
-    )
+    return UserFactory(full_name=VIETNAMESE_NAME, employee_code="CC000123", agency=tree["office"])
 
 
 def hr_officer(agency):
@@ -160,7 +122,7 @@ def test_completing_the_last_lesson_issues_one_certificate_with_the_printed_fiel
     assert (certificate.user, certificate.course_id) == (trainee, course.pk)
     assert certificate.full_name == VIETNAMESE_NAME
     assert certificate.employee_code == "CC000123"
-    assert certificate.agency_name == "Văn phòng Sở Tư pháp – Sở Tư pháp"
+    assert certificate.agency_name == "Phòng Tổ chức – Sở Nội vụ"
     assert certificate.course_title == "Tập huấn cải cách hành chính năm 2017"
     assert certificate.hours == Decimal("12.5")
     assert certificate.completed_at == COMPLETED
@@ -181,7 +143,7 @@ def test_completing_again_keeps_one_certificate_and_its_fields_after_rename_and_
     course.save()
     trainee.full_name = "Nguyễn Thị Hằng"
     trainee.employee_code = "CC999999"
-    trainee.agency = tree["duy_xuyen"]
+    trainee.agency = tree["district_b"]
     trainee.save()
     complete_course(trainee, course, lessons)
     services.course_refresh_completion(user=trainee, course=course)
@@ -324,19 +286,21 @@ def test_hr_of_the_persons_agency_tree_and_superusers_download_it(certificate, t
 
 
 def test_hr_of_the_persons_district_downloads_it(tree):
-    person = UserFactory(agency=tree["office"])
+    person = UserFactory(agency=tree["office_a"])
     course, lessons = build_course()
     complete_course(person, course, lessons)
     certificate = Certificate.objects.get(user=person)
 
-    assert signed_in(hr_officer(tree["dai_loc"])).get(download_url(certificate)).status_code == 200
-    assert signed_in(hr_officer(tree["duy_xuyen"])).get(download_url(certificate)).status_code == (
+    assert signed_in(hr_officer(tree["district_a"])).get(download_url(certificate)).status_code == (
+        200
+    )
+    assert signed_in(hr_officer(tree["district_b"])).get(download_url(certificate)).status_code == (
         404
     )
 
 
 def test_anyone_else_gets_the_same_404_as_for_a_missing_number(certificate, tree):
-    for user in [UserFactory(agency=tree["justice_office"]), hr_officer(tree["duy_xuyen"])]:
+    for user in [UserFactory(agency=tree["office"]), hr_officer(tree["district_b"])]:
         assert signed_in(user).get(download_url(certificate)).status_code == 404
     missing = reverse("certificate_download", args=["CCHC-2017-999999"])
     assert signed_in(UserFactory()).get(missing).status_code == 404
@@ -413,7 +377,7 @@ def test_valid_code_shows_what_the_certificate_says_with_the_employee_code_maske
     assert "Giấy chứng nhận hợp lệ." in text
     for value in [
         VIETNAMESE_NAME,
-        "Văn phòng Sở Tư pháp – Sở Tư pháp",
+        "Phòng Tổ chức – Sở Nội vụ",
         "Tập huấn cải cách hành chính năm 2017",
         "12,5 giờ",
         "15/08/2017",
@@ -480,7 +444,7 @@ def test_verify_form_is_shown_empty_and_explains_a_malformed_code(client):
 def two_districts(tree):
     """A certificate in each district."""
     issued = {}
-    for district in ["office", "duy_xuyen"]:
+    for district in ["office_a", "district_b"]:
         person = UserFactory(agency=tree[district])
         course, lessons = build_course()
         complete_course(person, course, lessons)
@@ -489,12 +453,12 @@ def two_districts(tree):
 
 
 def test_hr_lists_only_the_certificates_of_their_scope(tree, two_districts):
-    response = signed_in(hr_officer(tree["dai_loc"])).get(admin_url("index"))
+    response = signed_in(hr_officer(tree["district_a"])).get(admin_url("index"))
 
     assert response.status_code == 200
     text = response.content.decode()
-    assert two_districts["office"].number in text
-    assert two_districts["duy_xuyen"].number not in text
+    assert two_districts["office_a"].number in text
+    assert two_districts["district_b"].number not in text
 
 
 def test_superuser_lists_every_certificate(two_districts):
@@ -514,7 +478,7 @@ def test_superuser_lists_every_certificate(two_districts):
     ids=["name", "number", "code", "code-as-typed"],
 )
 def test_admin_search_by_name_number_and_code(tree, two_districts, query):
-    wanted, other = two_districts["office"], two_districts["duy_xuyen"]
+    wanted, other = two_districts["office_a"], two_districts["district_b"]
     Certificate.objects.filter(pk=wanted.pk).update(full_name="Phạm Thị Hoa")
     Certificate.objects.filter(pk=other.pk).update(full_name="Lê Văn Tám")
     wanted.refresh_from_db()
@@ -529,16 +493,16 @@ def test_admin_search_by_name_number_and_code(tree, two_districts, query):
 
 
 def test_list_and_record_outside_scope_are_closed(tree, two_districts):
-    client = signed_in(hr_officer(tree["dai_loc"]))
+    client = signed_in(hr_officer(tree["district_a"]))
 
-    assert client.get(admin_url("detail", two_districts["duy_xuyen"])).status_code == 404
-    trainee_client = signed_in(UserFactory(agency=tree["office"]))
+    assert client.get(admin_url("detail", two_districts["district_b"])).status_code == 404
+    trainee_client = signed_in(UserFactory(agency=tree["office_a"]))
     assert trainee_client.get(admin_url("index")).status_code == 302  # no admin access
 
 
 def test_hr_in_scope_revokes_with_a_reason_and_it_is_audit_logged(tree, two_districts):
-    certificate = two_districts["office"]
-    officer = hr_officer(tree["dai_loc"])
+    certificate = two_districts["office_a"]
+    officer = hr_officer(tree["district_a"])
 
     with clock(REVOKED):
         response = signed_in(officer).post(
@@ -565,7 +529,7 @@ def test_hr_in_scope_revokes_with_a_reason_and_it_is_audit_logged(tree, two_dist
 
 
 def test_revoke_action_has_a_label_in_the_audit_log(tree, two_districts):
-    revoke(two_districts["office"])
+    revoke(two_districts["office_a"])
 
     response = signed_in(UserFactory(is_superuser=True)).get(
         reverse("wagtailadmin_reports:site_history")
@@ -576,9 +540,9 @@ def test_revoke_action_has_a_label_in_the_audit_log(tree, two_districts):
 
 
 def test_hr_of_another_district_is_refused_with_a_403_and_nothing_changes(tree, two_districts):
-    certificate = two_districts["office"]
+    certificate = two_districts["office_a"]
 
-    response = signed_in(hr_officer(tree["duy_xuyen"])).post(
+    response = signed_in(hr_officer(tree["district_b"])).post(
         admin_url("revoke", certificate), {"reason": "Không được phép."}
     )
 
@@ -589,7 +553,7 @@ def test_hr_of_another_district_is_refused_with_a_403_and_nothing_changes(tree, 
 
 
 def test_hr_without_the_change_permission_is_refused(tree, two_districts):
-    officer = hr_officer(tree["dai_loc"])
+    officer = hr_officer(tree["district_a"])
     group = Group.objects.create(name="Chỉ xem")
     group.permissions.set(
         Group.objects.get(name=HR_GROUP).permissions.exclude(codename="change_certificate")
@@ -597,7 +561,7 @@ def test_hr_without_the_change_permission_is_refused(tree, two_districts):
     officer.groups.set([group])
 
     client = signed_in(officer)
-    certificate = two_districts["office"]
+    certificate = two_districts["office_a"]
     assert (
         admin_url("revoke", certificate)
         not in client.get(admin_url("detail", certificate)).content.decode()
@@ -607,9 +571,9 @@ def test_hr_without_the_change_permission_is_refused(tree, two_districts):
 
 
 def test_revoking_needs_a_reason(tree, two_districts):
-    certificate = two_districts["office"]
+    certificate = two_districts["office_a"]
 
-    response = signed_in(hr_officer(tree["dai_loc"])).post(
+    response = signed_in(hr_officer(tree["district_a"])).post(
         admin_url("revoke", certificate), {"reason": "   "}
     )
 
@@ -620,9 +584,9 @@ def test_revoking_needs_a_reason(tree, two_districts):
 
 
 def test_an_already_revoked_certificate_cannot_be_revoked_again(tree, two_districts):
-    certificate = revoke(two_districts["office"], reason="Lần đầu.")
+    certificate = revoke(two_districts["office_a"], reason="Lần đầu.")
 
-    response = signed_in(hr_officer(tree["dai_loc"])).post(
+    response = signed_in(hr_officer(tree["district_a"])).post(
         admin_url("revoke", certificate), {"reason": "Lần hai."}, follow=True
     )
 
@@ -633,18 +597,18 @@ def test_an_already_revoked_certificate_cannot_be_revoked_again(tree, two_distri
 
 
 def test_get_on_revoke_does_nothing(tree, two_districts):
-    certificate = two_districts["office"]
+    certificate = two_districts["office_a"]
 
-    response = signed_in(hr_officer(tree["dai_loc"])).get(admin_url("revoke", certificate))
+    response = signed_in(hr_officer(tree["district_a"])).get(admin_url("revoke", certificate))
 
     assert response.status_code == 405
     assert Certificate.objects.get(pk=certificate.pk).is_valid
 
 
 def test_revoke_without_csrf_token_is_refused(tree, two_districts):
-    certificate = two_districts["office"]
+    certificate = two_districts["office_a"]
     client = Client(enforce_csrf_checks=True)
-    client.force_login(hr_officer(tree["dai_loc"]))
+    client.force_login(hr_officer(tree["district_a"]))
 
     response = client.post(admin_url("revoke", certificate), {"reason": "Không có mã."})
 
@@ -653,8 +617,8 @@ def test_revoke_without_csrf_token_is_refused(tree, two_districts):
 
 
 def test_reissue_gives_a_new_valid_certificate_after_revocation(tree, two_districts):
-    old = revoke(two_districts["office"])
-    officer = hr_officer(tree["dai_loc"])
+    old = revoke(two_districts["office_a"])
+    officer = hr_officer(tree["district_a"])
 
     response = signed_in(officer).post(admin_url("reissue", old))
 
@@ -673,8 +637,8 @@ def test_reissue_gives_a_new_valid_certificate_after_revocation(tree, two_distri
 
 
 def test_a_valid_certificate_cannot_be_reissued(tree, two_districts):
-    certificate = two_districts["office"]
+    certificate = two_districts["office_a"]
 
-    signed_in(hr_officer(tree["dai_loc"])).post(admin_url("reissue", certificate))
+    signed_in(hr_officer(tree["district_a"])).post(admin_url("reissue", certificate))
 
     assert Certificate.objects.filter(user=certificate.user).count() == 1
