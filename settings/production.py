@@ -4,6 +4,9 @@ Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
 Optional: REDIS_URL (cache, session cache, rate-limit counts), TRUSTED_PROXY_COUNT,
 DJANGO_CSRF_TRUSTED_ORIGINS, DJANGO_MEDIA_ROOT, WAGTAILADMIN_BASE_URL, DJANGO_EMAIL_URL-style
 settings via EMAIL_HOST and friends.
+
+Processes (deploy/ has a systemd unit for each): web (gunicorn wsgi:application), one or more task
+workers (manage.py db_worker), the scheduler (manage.py run_scheduler).
 """
 
 import os
