@@ -44,7 +44,7 @@ from courses import certificates, services
 from courses.assignments import course_assign
 from courses.models import LessonProgress
 from learners.models import Agency, User
-from learners.scope import HR_GROUP
+from learners.roles import HR_GROUP, TRAINEE_GROUP, TRAINER_GROUP
 from quizzes import services as quiz_services
 from tests.courses.factories import (
     CourseIndexPageFactory,
@@ -59,8 +59,6 @@ from tests.courses.factories import (
 from tests.learners.factories import AgencyFactory, UserFactory
 from tests.quizzes.factories import QuestionAreaFactory, QuizPageFactory, question
 
-TRAINEE_GROUP = "Học viên"
-TRAINER_GROUP = "Giảng viên"
 PASSWORD = "Demo@2017"
 # Distinctive strings the scope checks look for in pages and exports.
 A_NAME = "Lương Thị Hồng Nhung"
