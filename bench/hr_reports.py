@@ -140,7 +140,7 @@ def load(rng):
     from quizzes.models import QuizPage
 
     user_model = get_user_model()
-    UNUSABLE_PASSWORD = UNUSABLE_PASSWORD_PREFIX  # noqa: N806
+    UNUSABLE_PASSWORD = UNUSABLE_PASSWORD_PREFIX
     started = time.perf_counter()
     load_demo()
     print(f"  demo course and agency tree: {time.perf_counter() - started:.1f} s")

@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.dev")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -48,7 +48,7 @@ def measure(client, url):
 def main():
     call_command("migrate", verbosity=0)  # a fresh checkout has no database yet
     if not LessonPage.objects.exists():
-        call_command("load_par_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115, PTH123
+        call_command("load_par_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     lesson = next(p for p in LessonPage.objects.live().order_by("path") if p.slides)
     url = lesson.url
     print(f"Lesson: {lesson.title} ({len(lesson.slides)} slides) {url}")

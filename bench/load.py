@@ -71,7 +71,7 @@ def bench_environment(workdir: Path) -> dict:
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         server = url.rsplit("/", 1)[0]
-        import psycopg  # noqa: PLC0415
+        import psycopg
 
         with psycopg.connect(server + "/postgres", autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)')
@@ -85,19 +85,19 @@ def bench_environment(workdir: Path) -> dict:
 def setup_django(env: dict):
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    import django  # noqa: PLC0415
+    import django
 
     django.setup()
 
 
 def load_data(trainees: int) -> list[str]:
     """Migrate, load the demo course and add the bench trainees; returns their usernames."""
-    from django.contrib.auth.hashers import make_password  # noqa: PLC0415
-    from django.core.management import call_command  # noqa: PLC0415
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
 
-    from learners.models import Agency, User  # noqa: PLC0415
+    from learners.models import Agency, User
 
-    with open(os.devnull, "w") as quiet:  # noqa: PTH123
+    with open(os.devnull, "w") as quiet:
         call_command("migrate", verbosity=0, stdout=quiet)
         call_command("load_par_demo", stdout=quiet)
     agencies = list(Agency.objects.order_by("path"))
@@ -120,8 +120,8 @@ def load_data(trainees: int) -> list[str]:
 
 def course_plan():
     """The course in study order: [(module, [lessons], quiz or None)]."""
-    from courses.models import CoursePage, LessonPage, ModulePage  # noqa: PLC0415
-    from quizzes.models import QuizPage  # noqa: PLC0415
+    from courses.models import CoursePage, LessonPage, ModulePage
+    from quizzes.models import QuizPage
 
     course = CoursePage.objects.live().first()
     plan = []
@@ -352,7 +352,7 @@ class Trainee:
 
 
 def make_snapshot_reader():
-    from quizzes.models import Attempt  # noqa: PLC0415
+    from quizzes.models import Attempt
 
     lock = threading.Lock()
 
@@ -369,8 +369,8 @@ def make_snapshot_reader():
 
 
 def lost_writes(ledger: Ledger) -> list[str]:
-    from courses.models import LessonProgress  # noqa: PLC0415
-    from quizzes.models import Attempt  # noqa: PLC0415
+    from courses.models import LessonProgress
+    from quizzes.models import Attempt
 
     lost = []
     rows = {
@@ -396,8 +396,8 @@ def lost_writes(ledger: Ledger) -> list[str]:
 
 def missing_completions(course, plan) -> list[str]:
     """Derived from the stored progress, independently of the code under test."""
-    from courses.models import Certificate, Enrolment, LessonProgress, ModuleCompletion  # noqa: PLC0415
-    from quizzes.models import Attempt  # noqa: PLC0415
+    from courses.models import Certificate, Enrolment, LessonProgress, ModuleCompletion
+    from quizzes.models import Attempt
 
     done = defaultdict(set)
     for user_id, lesson_id in LessonProgress.objects.filter(
@@ -448,8 +448,8 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="parlearn-bench-load-"))
     env = bench_environment(workdir)
     setup_django(env)
-    from django.conf import settings  # noqa: PLC0415
-    from django.db import connection  # noqa: PLC0415
+    from django.conf import settings
+    from django.db import connection
 
     engine = connection.vendor
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]

@@ -37,7 +37,7 @@ class Repairs:
         return self.module_completions + self.course_completions + self.certificates
 
 
-class _DryRun(Exception):  # noqa: N818 - control flow: undo what a dry run wrote
+class _DryRun(Exception):  # control flow: undo what a dry run wrote
     pass
 
 

@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Trang chủ")
 
     def ready(self):
-        from . import schedule, spreadsheet  # noqa: PLC0415 - Wagtail's admin needs the app registry
+        from . import schedule, spreadsheet  # Wagtail's admin needs the app registry
 
         spreadsheet.install()
         schedule.home_jobs_register()

@@ -48,12 +48,12 @@ from django.core.cache.backends.redis import RedisCache
 logger = logging.getLogger(__name__)
 
 
-class CacheUnavailable(Exception):  # noqa: N818 - reads better at the call site
+class CacheUnavailable(Exception):  # reads better at the call site
     """Raised by ``incr``/``decr`` when Redis cannot be reached (or is being skipped)."""
 
 
 def _outage_errors():
-    import redis  # noqa: PLC0415 - only needed when this backend is configured
+    import redis  # only needed when this backend is configured
 
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
 

@@ -92,7 +92,7 @@ def bad_request(request, exception=None):
         request.META["QUERY_STRING"] = ""
     try:
         return render(request, "400.html", status=400)
-    except Exception:  # noqa: BLE001 - e.g. a DisallowedHost the site lookup raises again
+    except Exception:  # e.g. a DisallowedHost the site lookup raises again
         return HttpResponseBadRequest(
             _("Yêu cầu không hợp lệ").encode(), content_type="text/plain; charset=utf-8"
         )

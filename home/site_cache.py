@@ -66,7 +66,7 @@ def clear_site_cache() -> list[str]:
                 cache.clear()
             else:
                 skipped.append(alias)
-        except Exception:  # noqa: BLE001 - a cache server down: say so, the restore stands
+        except Exception:  # a cache server down: say so, the restore stands
             logger.warning("Could not clear the cache %r of this site's keys", alias, exc_info=True)
             skipped.append(alias)
     return skipped

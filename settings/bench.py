@@ -7,7 +7,7 @@ DJANGO_MEDIA_ROOT.
 
 import os
 
-from .dev import *  # noqa: F403
+from .dev import *
 
 ENVIRONMENT = "bench"
 DEBUG = False
@@ -21,4 +21,4 @@ LOGGING = {
 
 # A key prefix of its own for each run: a shared Redis keeps nothing from an earlier run's
 # database, and nobody else's keys are touched.
-CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "parlearn-bench")  # noqa: F405
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "parlearn-bench")

@@ -1,6 +1,6 @@
 """Local development: the embedded default (SQLite, local media, console e-mail)."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 ENVIRONMENT = "development"
 DEBUG = True

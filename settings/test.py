@@ -2,7 +2,7 @@
 
 import tempfile
 
-from .base import *  # noqa: F403
+from .base import *
 
 ENVIRONMENT = "test"
 DEBUG = False

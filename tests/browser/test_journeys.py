@@ -436,7 +436,7 @@ def test_every_page_type_has_no_serious_accessibility_violation(new_context, axe
     if chrome:
         notes.append(describe_violations("Wagtail (ngoài nội dung báo cáo, không tính)", chrome))
     if notes:
-        print("\n".join(notes))  # noqa: T201 - shown with -s or on failure
+        print("\n".join(notes))  # shown with -s or on failure
 
     assert not failures, "\n\n".join(failures)
 

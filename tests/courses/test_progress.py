@@ -262,7 +262,7 @@ def run_together(*calls):
         try:
             barrier.wait(timeout=10)
             results[i] = call()
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+        except Exception as error:  # reported by the assertion below
             errors.append(error)
         finally:
             connection.close()

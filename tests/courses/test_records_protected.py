@@ -81,7 +81,7 @@ def test_the_trainer_is_refused_for_their_own_studied_lesson_in_words(client, tr
 
 
 def test_a_refused_api_delete_leaves_no_deletion_in_the_audit_log(client, studied):
-    from wagtail.models import PageLogEntry  # noqa: PLC0415
+    from wagtail.models import PageLogEntry
 
     client.force_login(UserFactory(is_superuser=True))
     api_delete(client, studied["module"])
@@ -163,7 +163,7 @@ def test_a_course_with_only_enrolments_is_kept_too(studied):
     ],
 )
 def test_every_record_holds_its_page_and_person_in_the_database(label, field):
-    from django.apps import apps  # noqa: PLC0415
-    from django.db.models import PROTECT  # noqa: PLC0415
+    from django.apps import apps
+    from django.db.models import PROTECT
 
     assert apps.get_model(label)._meta.get_field(field).remote_field.on_delete is PROTECT

@@ -157,7 +157,7 @@ def test_the_demo_loader_leaves_no_rendition_to_the_first_view(
     client, django_capture_on_commit_callbacks, no_image_processing
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+        call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     made = Rendition.objects.count()
     assert made > 0

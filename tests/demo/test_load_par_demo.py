@@ -26,7 +26,7 @@ def _counts():
 
 @pytest.fixture
 def demo():
-    call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_demo_course_has_four_modules_with_three_lessons_and_a_deck_each(demo):
@@ -45,7 +45,7 @@ def test_demo_course_has_four_modules_with_three_lessons_and_a_deck_each(demo):
 
 def test_running_the_loader_twice_changes_nothing(demo):
     before = _counts()
-    call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _counts() == before
 
 

@@ -27,7 +27,7 @@ LOGIN = "/accounts/login/"
 @pytest.fixture
 def axes_on(settings):
     settings.AXES_ENABLED = True
-    from axes.models import AccessAttempt  # noqa: PLC0415 - needs the app registry
+    from axes.models import AccessAttempt  # needs the app registry
 
     AccessAttempt.objects.all().delete()
 

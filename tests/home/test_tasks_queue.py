@@ -56,7 +56,7 @@ def worker_batch():
 
 
 def test_the_database_queue_is_the_default_outside_the_suite():
-    from settings import base  # noqa: PLC0415 - the module, not the configured settings
+    from settings import base  # the module, not the configured settings
 
     assert base.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert "django_tasks_db" in django_settings.INSTALLED_APPS
