@@ -17,8 +17,7 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from courses.certificates import CODE_ALPHABET, certificate_number
-from courses.certificates import certificate_code_format as format_code
+from courses.certificates import CODE_ALPHABET, certificate_code_format, certificate_number
 from courses.models import (
     Assignment,
     Certificate,
@@ -274,7 +273,7 @@ def _certificate_code(n: int) -> str:
     for _ in range(12):
         n, digit = divmod(n, len(CODE_ALPHABET))
         digits.append(CODE_ALPHABET[digit])
-    return format_code("".join(reversed(digits)))
+    return certificate_code_format("".join(reversed(digits)))
 
 
 class CertificateFactory(DjangoModelFactory):
