@@ -26,6 +26,9 @@ class AdminAccessMixin:
     """
 
     no_access_message = None
+    # Where the refusal page links back to (a property may compute it); the admin's home if None.
+    no_access_back_url = None
+    no_access_back_label = None
 
     def has_access(self, request) -> bool:
         raise NotImplementedError
@@ -35,5 +38,10 @@ class AdminAccessMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if not self.has_access(request):
-            return admin_forbidden(request, self.get_no_access_message())
+            return admin_forbidden(
+                request,
+                self.get_no_access_message(),
+                back_url=self.no_access_back_url,
+                back_label=self.no_access_back_label,
+            )
         return super().dispatch(request, *args, **kwargs)
