@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +12,12 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from home.schedule import register_job
+
         from .signals import page_published_make_renditions
 
         page_published.connect(page_published_make_renditions, dispatch_uid="courses_renditions")
+        # Nightly: repair completions a crash left half-made (courses/reconcile.py).
+        register_job(
+            "courses.reconcile_completions", daily_at=time(1, 30), command="reconcile_completions"
+        )

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from courses import certificates, services
 from courses.models import Certificate, Enrolment, LessonProgress, ModuleCompletion
+from home import schedule
 from quizzes import services as quiz_services
 from quizzes.models import Attempt
 from tests.courses.factories import (
@@ -262,3 +263,18 @@ def test_a_complete_record_costs_the_same_queries_for_3_or_30_people():
 
     assert queries(course_with(3)) == queries(course_with(30))
     assert Attempt.objects.count() == 33
+
+
+def test_the_scheduler_repairs_gaps_nightly(broken, django_capture_on_commit_callbacks):
+    """The nightly job (courses/apps.py) runs the same command: the scheduler's slot at 01:30 in
+    Hà Nội queues it (the test backend runs it on commit) and the gaps are repaired."""
+    job = {job.name: job for job in schedule.registered_jobs()}["courses.reconcile_completions"]
+    assert (job.daily_at.hour, job.daily_at.minute, job.weekday) == (1, 30, None)
+
+    after_half_past_one = datetime(2026, 12, 7, 18, 31, tzinfo=UTC)  # 01:31 on the 8th, UTC+7
+    assert job.slot(after_half_past_one) == datetime(2026, 12, 7, 18, 30, tzinfo=UTC)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert schedule.job_queue(job, job.slot(after_half_past_one))
+    assert Enrolment.objects.get(user=broken["passed"]).completed_at == SECOND_MODULE
+    # The same slot is never queued twice.
+    assert not schedule.job_queue(job, job.slot(after_half_past_one))
