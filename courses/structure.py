@@ -29,12 +29,17 @@ LESSON = "lesson"
 
 # Page types that are items of a module's outline: (app label, model name) -> kind.
 _item_kinds: dict[tuple[str, str], str] = {(APP_LABEL, LESSON_MODEL): LESSON}
+# The same page types as Wagtail names them: a module's allowed children
+# (``ModulePage.subpage_types`` is this list, filled before Wagtail first reads it).
+outline_item_types: list[str] = [f"{APP_LABEL}.LessonPage"]
 
 
 def register_outline_item(page_model, kind: str) -> None:
     """Make ``page_model``'s pages items of a module's outline, of ``kind`` (e.g. "quiz").
     Called from the registering app's ``AppConfig.ready``."""
     _item_kinds[(page_model._meta.app_label, page_model._meta.model_name)] = kind
+    if page_model._meta.label not in outline_item_types:
+        outline_item_types.append(page_model._meta.label)
 
 
 def item_kind(page) -> str | None:

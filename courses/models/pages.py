@@ -19,7 +19,7 @@ from wagtail.search import index
 from home.models import BasePage
 from home.queries import count_subquery
 
-from .. import selectors, services
+from .. import selectors, services, structure
 from ..blocks import LessonBodyBlock
 
 
@@ -236,7 +236,8 @@ class ModulePage(BasePage):
     )
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    # Lessons, and the item types other apps register (quizzes: quizzes/apps.py).
+    subpage_types = structure.outline_item_types
 
     content_panels = [
         *Page.content_panels,

@@ -14,9 +14,11 @@ from courses.models import (
     Enrolment,
     LessonPage,
     LessonProgress,
+    ModulePage,
     is_overdue,
     overdue_q,
 )
+from quizzes.models import QuizPage
 from tests.courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from tests.learners.factories import UserFactory
 
@@ -109,3 +111,10 @@ def test_overdue_is_one_rule_in_three_forms(course):
         for e in Enrolment.objects.all()
         if is_overdue(due_date=e.due_date, completed_at=e.completed_at, today=today)
     ] == [late.pk]
+
+
+def test_a_module_takes_lessons_and_the_item_types_other_apps_register():
+    """courses names no upper app: quizzes register their page type from quizzes/apps.py, and
+    that makes quiz pages both outline items and allowed children of a module."""
+    assert ModulePage.clean_subpage_models() == [LessonPage, QuizPage]
+    assert ModulePage in QuizPage.clean_parent_page_models()
