@@ -135,7 +135,8 @@ def load(rng):
     from django.utils import timezone
 
     from courses.models import Certificate, Enrolment, LessonPage
-    from demo.loader import FAMILY, GIVEN, MIDDLE, POSITIONS, load_demo
+    from demo.loader import load_demo
+    from demo.people import FAMILY, GIVEN, MIDDLE, POSITIONS
     from learners.models import Agency
     from quizzes.models import QuizPage
 

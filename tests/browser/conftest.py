@@ -36,7 +36,7 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-results" / "browser"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
-PASSWORD = "Demo@2017"  # the published demo accounts' password (demo/loader.py)
+PASSWORD = "Demo@2017"  # the published demo accounts' password (demo/people.py)
 TIMEOUT_MS = 20_000
 
 NO_CHROMIUM = f"không có {CHROMIUM}"

@@ -8,7 +8,7 @@ from wagtail.models import Page, Revision
 
 from courses.models import CoursePage, LessonPage, ModuleCompletion, ModulePage, Trainer
 from demo import content
-from demo.loader import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 from quizzes.models import Attempt, QuizPage
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.loader import DEMO_PASSWORD, load_demo
+from demo.loader import load_demo
+from demo.people import DEMO_PASSWORD
 
 REFUSED = (
     "load_par_demo tạo tài khoản mẫu với mật khẩu công khai: không chạy với cấu hình production."
