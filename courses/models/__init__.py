@@ -2,6 +2,7 @@
 # models import those services and selectors.
 from .hr import Assignment, Certificate
 from .progress import Enrolment, LessonProgress, ModuleCompletion, is_overdue, overdue_q
+from .slides import SlideImport
 
 # isort: split
 from .pages import (
@@ -28,6 +29,7 @@ __all__ = [
     "LessonTag",
     "ModuleCompletion",
     "ModulePage",
+    "SlideImport",
     "Trainer",
     "is_overdue",
     "overdue_q",
