@@ -275,6 +275,9 @@ RATE_LIMITS = {
     # Password-reset requests, per address and per e-mail address typed.
     "password_reset_ip": (5, 60 * 60),
     "password_reset_email": (5, 60 * 60),
+    # Activation-code attempts ("Kích hoạt tài khoản"), per address and per employee code typed.
+    "activation_ip": (20, 60 * 60),
+    "activation_code": (5, 60 * 60),
 }
 
 # Uploaded files are stored under server-made names (home.storage.ServerNamedStorage).
