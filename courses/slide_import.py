@@ -1,29 +1,38 @@
 """Slide decks from a lecture's PDF: each page becomes a slide image, with its text.
 
-Trainers have their lectures as PDF (a PowerPoint saved as PDF). ``slides_from_pdf`` renders each
-page with pypdfium2 (PDFium, no system library), keeps the page's text as the slide's title and
-its text for screen readers, search and slow connections, and ``slide_deck_import`` adds the
-deck to the lesson as a new draft revision: the trainer reviews the titles and publishes it as
-any other change. Bad files get a Vietnamese error and change nothing.
+Trainers have their lectures as PDF (a PowerPoint saved as PDF). The request checks the file
+(``pdf_validate``: type, size, page count and page sizes, nothing rendered), stores it in private
+storage and queues a job (``slide_import_request``: a ``SlideImport`` row and its task in one
+transaction). A worker renders each page with pypdfium2 (PDFium, no system library), keeps the
+page's text as the slide's title and its text for screen readers, search and slow connections,
+and only at the end, in one transaction, adds the deck to the lesson as a new draft revision
+(``slide_import_run``): the trainer reviews the titles and publishes it as any other change.
+Bad files get a Vietnamese error and change nothing; a failed job leaves the lesson as it was.
 """
 
 import io
 import re
 import time
+import uuid
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
+
+from home.tasks import enqueue_in_transaction
 
 from . import tasks
+from .models import SlideImport
 
 IMPORT_LOG_ACTION = "courses.import_slides"
 SLIDE_WIDTH = 1600  # pixels: sharp on a projector-sized screen; renditions make the small ones
@@ -36,13 +45,10 @@ PAGE_MAX_POINTS = 14_400  # PDF's own limit: 200 inches
 PAGE_MAX_RATIO = 4
 # The work of one import, checked from the page sizes before anything is rendered: 160
 # megapixels is 80 slides of 1600 × 1250, about 20 s of rendering on a small server. Rendering
-# also stops when it takes longer than SLIDE_PDF_MAX_SECONDS (complex vector pages), below
-# the web server's 30-second worker timeout. Both can be changed in settings.
+# (in the worker) also stops when it takes longer than SLIDE_PDF_MAX_SECONDS (complex vector
+# pages). Both can be changed in settings.
 DEFAULT_MAX_MEGAPIXELS = 160
 DEFAULT_MAX_SECONDS = 20
-# The whole import request, the slides' renditions made with the immediate task backend
-# included (courses.tasks), stays this far below the worker timeout.
-IMPORT_REQUEST_SECONDS = 25
 MM_PER_POINT = 25.4 / 72
 COLLECTION_NAME = "Bài trình chiếu"
 BULLETS = "•◦▪▫■□●○-–—*·"
@@ -78,6 +84,17 @@ PDF_TOO_MANY_PIXELS = _(
 PDF_TOO_SLOW = _(
     "Tệp PDF quá phức tạp: sau %(seconds)s giây mới chuyển xong %(done)s trên %(pages)s trang "
     "(dừng ở trang %(page)s). Hãy tách thành nhiều bài, hoặc lưu lại PDF với hình ảnh nhẹ hơn."
+)
+PDF_PAGE_FAILED = _(
+    "Không dựng được trang %(page)s của tệp PDF (trang hỏng). Hãy lưu lại bài trình chiếu thành "
+    "PDF và thử lại."
+)
+IMPORT_INTERRUPTED = _(
+    "Việc dựng bài trình chiếu bị gián đoạn (máy chủ khởi động lại). Hãy nhập lại tệp PDF."
+)
+IMPORT_SERVER_ERROR = _(
+    "Máy chủ gặp lỗi khi dựng bài trình chiếu. Hãy thử lại sau; nếu vẫn lỗi, hãy báo quản trị "
+    "hệ thống."
 )
 SLIDE_TITLE = _("Trang %(number)s")
 
@@ -171,24 +188,44 @@ def _planned_scales(document) -> list[float]:
     return scales
 
 
-def slides_from_pdf(file) -> list[Slide]:
-    """Render and read every page; raises ValidationError (nothing written) on a bad file."""
-    import pypdfium2 as pdfium
-
-    pdf_check(file)
-    data = file.read()
+def _document(data: bytes):
     try:
-        document = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
         raise ValidationError(PDF_UNREADABLE) from None
+
+
+def _pages_check(document) -> list[float]:
+    """The page count within bounds, and every page's scale (``_planned_scales``)."""
+    pages = len(document)
+    if pages == 0:
+        raise ValidationError(PDF_EMPTY)
+    limit = settings.SLIDE_PDF_MAX_PAGES
+    if pages > limit:
+        raise ValidationError(PDF_TOO_MANY_PAGES % {"pages": pages, "limit": limit})
+    return _planned_scales(document)
+
+
+def pdf_validate(file) -> int:
+    """What the request checks, without rendering anything: a PDF within the size limit, readable,
+    with a page count, page sizes and pixels within bounds. Returns the page count; raises
+    ValidationError."""
+    pdf_check(file)
+    document = _document(file.read())
+    file.seek(0)
     try:
-        pages = len(document)
-        if pages == 0:
-            raise ValidationError(PDF_EMPTY)
-        limit = settings.SLIDE_PDF_MAX_PAGES
-        if pages > limit:
-            raise ValidationError(PDF_TOO_MANY_PAGES % {"pages": pages, "limit": limit})
-        scales = _planned_scales(document)
+        return len(_pages_check(document))
+    finally:
+        document.close()
+
+
+def slides_render(data: bytes, *, progress=None) -> list[Slide]:
+    """Render and read every page of the PDF in ``data``; after each page ``progress(done,
+    total)`` is called. Raises ValidationError on a bad file or page and past the time budget."""
+    document = _document(data)
+    try:
+        scales = _pages_check(document)
+        pages = len(scales)
         max_seconds = getattr(settings, "SLIDE_PDF_MAX_SECONDS", DEFAULT_MAX_SECONDS)
         started = time.monotonic()
         slides = []
@@ -198,16 +235,28 @@ def slides_from_pdf(file) -> list[Slide]:
                     PDF_TOO_SLOW
                     % {"seconds": max_seconds, "done": index, "pages": pages, "page": index + 1}
                 )
-            page = document[index]
-            image = page.render(scale=scale).to_pil().convert("RGB")
+            try:
+                page = document[index]
+                image = page.render(scale=scale).to_pil().convert("RGB")
+                text = page.get_textpage().get_text_bounded()
+            except pdfium.PdfiumError:
+                raise ValidationError(PDF_PAGE_FAILED % {"page": index + 1}) from None
             buffer = io.BytesIO()
             image.save(buffer, format="PNG", compress_level=6)
-            textpage = page.get_textpage()
-            title, text_html = _text_parts(textpage.get_text_bounded(), index + 1)
+            title, text_html = _text_parts(text, index + 1)
             slides.append(Slide(index + 1, title, text_html, buffer.getvalue(), *image.size))
+            if progress is not None:
+                progress(index + 1, pages)
         return slides
     finally:
         document.close()
+
+
+def slides_from_pdf(file) -> list[Slide]:
+    """Check, render and read every page; raises ValidationError (nothing written) on a bad
+    file."""
+    pdf_check(file)
+    return slides_render(file.read())
 
 
 def top_level_collection(name):
@@ -217,12 +266,10 @@ def top_level_collection(name):
     return existing or root.add_child(name=name)
 
 
-def slide_deck_import(*, lesson, file, deck_title: str, user):
-    """Add the PDF's slides to the end of the lesson's body in a new draft revision (the live
-    page is unchanged until the trainer publishes). Returns the revision and the slide count.
-    Writes nothing when the file is refused."""
-    started = time.monotonic()
-    slides = slides_from_pdf(file)
+def slide_deck_add(*, lesson, slides: list[Slide], deck_title: str, user, file_name: str):
+    """Add the slides to the end of the lesson's body in a new draft revision (the live page is
+    unchanged until the trainer publishes), in one transaction; returns the revision. On any
+    failure nothing stays: the rows go with the transaction, the image files are deleted."""
     Image = get_image_model()
     stored = []
     try:
@@ -261,18 +308,114 @@ def slide_deck_import(*, lesson, file, deck_title: str, user):
                 instance=lesson,
                 action=IMPORT_LOG_ACTION,
                 user=user,
-                data={"title": deck_title, "slides": len(slides), "file": file.name},
+                data={"title": deck_title, "slides": len(slides), "file": file_name},
             )
-            # The slides' renditions, made before anyone opens the lesson (once committed; in
-            # this request with the immediate backend, within what is left of its time).
-            tasks.task_enqueue_after_commit(
-                tasks.image_renditions_make,
-                [image.pk for image in stored],
-                "slide",
-                max(0.0, IMPORT_REQUEST_SECONDS - (time.monotonic() - started)),
+            # The slides' renditions, made before anyone opens the lesson.
+            enqueue_in_transaction(
+                tasks.image_renditions_make, [image.pk for image in stored], "slide"
             )
     except BaseException:
-        for image in stored:  # the rows went with the transaction; the files must go too
+        for image in stored:
             image.file.delete(save=False)
         raise
-    return revision, len(slides)
+    return revision
+
+
+# The job: queued in the request, run by a worker --------------------------------------------------
+
+
+def slide_import_request(*, lesson, file, title: str, user) -> SlideImport:
+    """Check the upload (ValidationError, nothing written), store it privately and queue its
+    rendering: the job row and its task in one transaction."""
+    pages = pdf_validate(file)
+    job = SlideImport(
+        lesson=lesson, title=title, requested_by=user, pages_total=pages, file_name=file.name[:255]
+    )
+    try:
+        with transaction.atomic():
+            job.file.save(f"{uuid.uuid4().hex}.pdf", file, save=False)
+            job.save()
+            enqueue_in_transaction(tasks.slide_import_render, job.pk)
+    except BaseException:
+        if job.file:
+            job.file.delete(save=False)
+        raise
+    return job
+
+
+def _finish(job, started, status, error=""):
+    """Close this run of the job (not a newer run's) and delete the uploaded file."""
+    closed = SlideImport.objects.filter(pk=job.pk, started_at=started).update(
+        status=status, error=str(error), finished_at=timezone.now(), file=""
+    )
+    if closed and job.file:
+        job.file.delete(save=False)
+    return closed
+
+
+def slide_import_run(import_id: int) -> str:
+    """The worker's part. Renders page by page (``pages_done`` committed after each), then adds
+    the deck to the lesson in one transaction. Idempotent: a finished job is left alone, a job
+    left "rendering" by a killed worker starts over. A bad file or page fails the job with its
+    reason (no retry); a database error (OperationalError) puts it back in the queue state and
+    is raised for the task to retry; any other error fails it and is raised. Returns the status.
+    """
+    job = SlideImport.objects.filter(pk=import_id).first()
+    if job is None:
+        return "missing"
+    if job.finished:
+        return job.status
+    started = timezone.now()
+    SlideImport.objects.filter(pk=job.pk).update(
+        status=SlideImport.Status.RENDERING, pages_done=0, started_at=started, error=""
+    )
+
+    def progress(done, total):
+        SlideImport.objects.filter(pk=job.pk, started_at=started).update(
+            pages_done=done, pages_total=total
+        )
+
+    try:
+        try:
+            with job.file.open("rb") as pdf:
+                data = pdf.read()
+        except (FileNotFoundError, ValueError):  # no file: the job's upload is gone
+            raise ValidationError(IMPORT_INTERRUPTED) from None
+        slides = slides_render(data, progress=progress)
+        with transaction.atomic():
+            current = SlideImport.objects.select_for_update().get(pk=job.pk)
+            if current.started_at != started:
+                return current.status  # a newer run of this job took over
+            # The lesson's row locked, its latest draft read afresh: two imports finishing at
+            # once on one lesson both end up in its draft.
+            lesson = Page.objects.select_for_update().get(pk=job.lesson_id).specific
+            slide_deck_add(
+                lesson=lesson,
+                slides=slides,
+                deck_title=job.title,
+                user=job.requested_by,
+                file_name=job.file_name,
+            )
+            SlideImport.objects.filter(pk=job.pk).update(
+                status=SlideImport.Status.READY, finished_at=timezone.now(), error="", file=""
+            )
+        job.file.delete(save=False)
+        return SlideImport.Status.READY
+    except ValidationError as error:
+        _finish(job, started, SlideImport.Status.FAILED, " ".join(error.messages))
+        return SlideImport.Status.FAILED
+    except OperationalError:
+        SlideImport.objects.filter(pk=job.pk, started_at=started).update(
+            status=SlideImport.Status.QUEUED, pages_done=0
+        )
+        raise
+    except Exception:
+        _finish(job, started, SlideImport.Status.FAILED, IMPORT_SERVER_ERROR)
+        raise
+
+
+def slide_import_give_up(import_id: int) -> None:
+    """The retries are used up: the job fails with the server's error."""
+    job = SlideImport.objects.filter(pk=import_id).first()
+    if job is not None and not job.finished:
+        _finish(job, job.started_at, SlideImport.Status.FAILED, IMPORT_SERVER_ERROR)

@@ -1,53 +1,77 @@
-"""Background work of the courses app (django_tasks: run at once by the immediate backend,
-by a worker when one is configured)."""
+"""Background work of the courses app (django_tasks: queued in the database and run by a
+``db_worker`` outside the test suite; run at once by the immediate backend in the tests).
 
-import time
-from functools import partial
+Queue them with ``home.tasks.enqueue_in_transaction``, in the transaction of the data they act
+on. A database error (a locked SQLite file, a PostgreSQL serialisation or connection failure)
+is worth retrying: the task queues itself again, a little later, up to ``RETRY_ATTEMPTS`` times.
+Anything else is reported where it belongs (a slide import's reason) and not retried.
+"""
 
-from django.db import transaction
+from datetime import timedelta
+
+from django.db import OperationalError
+from django.utils import timezone
 from django_tasks import task
-from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from . import images
+from home.tasks import enqueue_in_transaction
 
-# With the immediate backend a task runs in the request that queued it (a publication, a PDF
-# import): it stops making renditions after this long (an 8-slide deck takes 3-4 s), well inside
-# a worker's 30-second timeout; the rest are made at the next publication, or at the first view.
-IN_REQUEST_SECONDS = 10
+from . import images, slide_import
+
+RETRY_ATTEMPTS = 3
+RETRY_DELAY_SECONDS = 30  # times the attempt: 30 s, then 60 s
 
 
-def _deadline(task_, seconds=IN_REQUEST_SECONDS):
-    if isinstance(task_.get_backend(), ImmediateBackend):
-        return time.monotonic() + min(seconds, IN_REQUEST_SECONDS)
-    return None
+def task_retry(task_, *args, attempt: int) -> bool:
+    """Queue ``task_`` again (with ``attempt + 1``) after a database error; False once the
+    attempts are used up. The database backend runs it later; the immediate one at once."""
+    if attempt >= RETRY_ATTEMPTS:
+        return False
+    if task_.get_backend().supports_defer:
+        task_ = task_.using(
+            run_after=timezone.now() + timedelta(seconds=RETRY_DELAY_SECONDS * attempt)
+        )
+    enqueue_in_transaction(task_, *args, attempt=attempt + 1)
+    return True
 
 
 @task()
-def page_renditions_make(page_id: int) -> int:
+def page_renditions_make(page_id: int, attempt: int = 1) -> int:
     """Make the renditions the page's public views show (``images.page_image_kinds``)."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return 0
-    pairs = images.page_image_kinds(page)
-    return images.renditions_make(pairs, deadline=_deadline(page_renditions_make))
+    try:
+        return images.renditions_make(images.page_image_kinds(page))
+    except OperationalError:
+        if not task_retry(page_renditions_make, page_id, attempt=attempt):
+            raise
+        return 0
 
 
 @task()
-def image_renditions_make(
-    image_ids: list[int], kind: str, in_request_seconds: float = IN_REQUEST_SECONDS
-) -> int:
+def image_renditions_make(image_ids: list[int], kind: str, attempt: int = 1) -> int:
     """Make the renditions of one kind (``images.IMAGE_KINDS``) for these images, in the
-    order given. ``in_request_seconds``: what the queuing request has left of its time, for the
-    immediate backend."""
+    order given."""
     found = get_image_model().objects.filter(pk__in=image_ids)
     pairs = [(image, kind) for image in sorted(found, key=lambda i: image_ids.index(i.pk))]
-    deadline = _deadline(image_renditions_make, in_request_seconds)
-    return images.renditions_make(pairs, deadline=deadline)
+    try:
+        return images.renditions_make(pairs)
+    except OperationalError:
+        if not task_retry(image_renditions_make, image_ids, kind, attempt=attempt):
+            raise
+        return 0
 
 
-def task_enqueue_after_commit(task_, *args) -> None:
-    """Queue the task once the current transaction commits (at once outside one): a worker
-    must see the rows, and a rolled-back publication or import makes no renditions."""
-    transaction.on_commit(partial(task_.enqueue, *args))
+@task()
+def slide_import_render(import_id: int, attempt: int = 1) -> str:
+    """Render a queued PDF slide import and add its deck to the lesson
+    (``slide_import.slide_import_run``); returns the job's status."""
+    try:
+        return slide_import.slide_import_run(import_id)
+    except OperationalError:
+        if task_retry(slide_import_render, import_id, attempt=attempt):
+            return "retrying"
+        slide_import.slide_import_give_up(import_id)
+        raise

@@ -1,12 +1,13 @@
 """Nhập bài trình chiếu từ PDF in the admin: on a lesson, a PDF becomes a slide deck in the
-lesson's draft (``courses.slide_import``), for those who may edit the lesson."""
+lesson's draft (``courses.slide_import``), for those who may edit the lesson. The upload is
+checked and queued; a status page follows the worker (queued, rendering n/m, ready, failed)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
-from wagtail.admin import messages
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -14,8 +15,8 @@ from home.admin_access import AdminAccessMixin
 from home.admin_reports import AdminViewSet
 
 from ..forms import SlideImportForm
-from ..models import LessonPage
-from ..slide_import import IMPORT_LOG_ACTION, slide_deck_import
+from ..models import LessonPage, SlideImport
+from ..slide_import import IMPORT_INTERRUPTED, IMPORT_LOG_ACTION, slide_import_request
 from .base import CoursesViewSet, DataLogFormatter
 
 PAGE_TITLE = _("Nhập bài trình chiếu từ PDF")
@@ -23,13 +24,31 @@ IMPORTED = _(
     "Đã thêm bài trình chiếu “%(title)s” gồm %(count)s trang chiếu vào bản nháp của bài học. "
     "Hãy xem lại tiêu đề và nội dung từng trang chiếu rồi xuất bản."
 )
+STATUS_TITLE = _("Tình trạng nhập bài trình chiếu")
+QUEUED = _("Đang xếp hàng")
+RENDERING = _("Đang dựng trang %(done)s/%(total)s")
+READY = _("Đã xong")
+FAILED = _("Không thành công: %(reason)s")
+# While the job is not finished the status page reloads itself this often (no JavaScript).
+REFRESH_SECONDS = 3
 
 
-class SlideImportView(AdminAccessMixin, WagtailAdminTemplateMixin, FormView):
-    template_name = "courses/admin/slide_import.html"
-    form_class = SlideImportForm
-    page_title = PAGE_TITLE
-    header_icon = "media"
+def slide_import_state(job) -> tuple[str, str]:
+    """(status, the trainer's line) of a job; a job its worker left "rendering" (killed,
+    restarted) shows as failed: interrupted."""
+    if job.is_stale():
+        return SlideImport.Status.FAILED, str(FAILED % {"reason": IMPORT_INTERRUPTED})
+    if job.status == SlideImport.Status.QUEUED:
+        return job.status, str(QUEUED)
+    if job.status == SlideImport.Status.RENDERING:
+        return job.status, str(RENDERING % {"done": job.pages_done, "total": job.pages_total})
+    if job.status == SlideImport.Status.READY:
+        return job.status, str(READY)
+    return job.status, str(FAILED % {"reason": job.error})
+
+
+class LessonEditorMixin(AdminAccessMixin):
+    """For those who may edit the lesson of the URL (``self.lesson``)."""
 
     def has_access(self, request) -> bool:
         self.lesson = get_object_or_404(LessonPage, pk=self.kwargs["lesson_id"])
@@ -48,26 +67,79 @@ class SlideImportView(AdminAccessMixin, WagtailAdminTemplateMixin, FormView):
                 "url": reverse("wagtailadmin_pages:edit", args=[self.lesson.pk]),
                 "label": self.lesson.get_admin_display_title(),
             },
-            {"url": "", "label": PAGE_TITLE},
+            {"url": "", "label": self.page_title},
         ]
 
+
+class SlideImportView(LessonEditorMixin, WagtailAdminTemplateMixin, FormView):
+    template_name = "courses/admin/slide_import.html"
+    form_class = SlideImportForm
+    page_title = PAGE_TITLE
+    header_icon = "media"
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(lesson=self.lesson, **kwargs)
+        recent = [(job, slide_import_state(job)[1]) for job in self.lesson.slide_imports.all()[:5]]
+        return super().get_context_data(lesson=self.lesson, recent_imports=recent, **kwargs)
 
     def form_valid(self, form):
-        title = form.cleaned_data["title"]
         try:
-            _revision, count = slide_deck_import(
+            job = slide_import_request(
                 lesson=self.lesson,
                 file=form.cleaned_data["file"],
-                deck_title=title,
+                title=form.cleaned_data["title"],
                 user=self.request.user,
             )
         except ValidationError as error:
             form.add_error("file", error)
             return self.form_invalid(form)
-        messages.success(self.request, IMPORTED % {"title": title, "count": count})
-        return redirect("wagtailadmin_pages:edit", self.lesson.pk)
+        return redirect("courses_slide_import_status", self.lesson.pk, job.pk)
+
+
+class SlideImportStatusView(LessonEditorMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Where the import stands: reloads itself every few seconds until it is finished."""
+
+    template_name = "courses/admin/slide_import_status.html"
+    page_title = STATUS_TITLE
+    header_icon = "media"
+
+    def has_access(self, request) -> bool:
+        super().has_access(request)
+        self.job = get_object_or_404(
+            SlideImport, pk=self.kwargs["import_id"], lesson_id=self.lesson.pk
+        )
+        return True
+
+    def get_context_data(self, **kwargs):
+        status, line = slide_import_state(self.job)
+        finished = status in (SlideImport.Status.READY, SlideImport.Status.FAILED)
+        return super().get_context_data(
+            lesson=self.lesson,
+            job=self.job,
+            status=status,
+            status_line=line,
+            imported=IMPORTED % {"title": self.job.title, "count": self.job.pages_total},
+            refresh_seconds=None if finished else REFRESH_SECONDS,
+            json_url=reverse(
+                "courses_slide_import_status_json", args=[self.lesson.pk, self.job.pk]
+            ),
+            **kwargs,
+        )
+
+
+class SlideImportStatusJsonView(SlideImportStatusView):
+    """The same status as JSON, for a script that polls."""
+
+    def get(self, request, *args, **kwargs):
+        status, line = slide_import_state(self.job)
+        return JsonResponse(
+            {
+                "status": status,
+                "text": line,
+                "pages_done": self.job.pages_done,
+                "pages_total": self.job.pages_total,
+                "finished": status in (SlideImport.Status.READY, SlideImport.Status.FAILED),
+            }
+        )
 
 
 class SlideImportLogFormatter(DataLogFormatter):
@@ -102,5 +174,15 @@ class SlideImportViewSet(AdminViewSet, CoursesViewSet):
                 "<int:lesson_id>/import-slides/",
                 SlideImportView.as_view(),
                 name="courses_slide_import",
-            )
+            ),
+            path(
+                "<int:lesson_id>/import-slides/<int:import_id>/",
+                SlideImportStatusView.as_view(),
+                name="courses_slide_import_status",
+            ),
+            path(
+                "<int:lesson_id>/import-slides/<int:import_id>/status.json",
+                SlideImportStatusJsonView.as_view(),
+                name="courses_slide_import_status_json",
+            ),
         ]

@@ -1,5 +1,10 @@
 """Nhập bài trình chiếu từ PDF: a trainer turns a lecture's PDF into a slide deck on a lesson,
-as a draft to review; bad files get a Vietnamese error and change nothing."""
+as a draft to review; bad files get a Vietnamese error and change nothing.
+
+The upload is checked in the request and queued (a SlideImport job); the suite's immediate
+backend runs the job once the request's transaction commits (``django_capture_on_commit_callbacks``
+here); test_slide_import_queue.py runs it with the database queue and its worker.
+"""
 
 import pytest
 from django.conf import settings as django_settings
@@ -10,6 +15,7 @@ from fpdf import FPDF
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision
 
+from courses.models import SlideImport
 from courses.slide_import import IMPORT_LOG_ACTION
 from learners.roles import HR_GROUP, TRAINER_GROUP
 from tests.courses.factories import LessonPageFactory, ModulePageFactory
@@ -66,16 +72,31 @@ def url_for(lesson):
     return reverse("courses_slide_import", args=[lesson.pk])
 
 
-def test_a_trainer_turns_a_pdf_into_a_draft_slide_deck(trainer_client, lesson):
+def imported(client, lesson, data, capture, title="Tổng quan về CCHC"):
+    """Post the PDF, the job run at the commit; returns the status page's response."""
+    with capture(execute=True):
+        response = client.post(url_for(lesson), {"title": title, "file": upload(data)})
+    assert response.status_code == 302, response.context["form"].errors
+    job = SlideImport.objects.get()
+    assert response["Location"] == reverse("courses_slide_import_status", args=[lesson.pk, job.pk])
+    return client.get(response["Location"])
+
+
+def test_a_trainer_turns_a_pdf_into_a_draft_slide_deck(
+    trainer_client, lesson, django_capture_on_commit_callbacks
+):
     live_body = list(lesson.body.raw_data)
-    response = trainer_client.post(
-        url_for(lesson),
-        {"title": "Tổng quan về CCHC", "file": upload(lecture_pdf())},
-        follow=True,
-    )
-    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[lesson.pk])
-    [message] = [str(m) for m in response.context["messages"]]
-    assert "“Tổng quan về CCHC” gồm 3 trang chiếu" in message
+    response = imported(trainer_client, lesson, lecture_pdf(), django_capture_on_commit_callbacks)
+    html = response.content.decode()
+    assert "Đã xong" in html
+    assert "“Tổng quan về CCHC” gồm 3 trang chiếu" in html
+    assert reverse("wagtailadmin_pages:edit", args=[lesson.pk]) in html
+    assert reverse("wagtailadmin_pages:view_draft", args=[lesson.pk]) in html
+    assert 'http-equiv="refresh"' not in html  # finished: no more reloading
+    job = SlideImport.objects.get()
+    assert (job.status, job.pages_done, job.pages_total) == ("ready", 3, 3)
+    assert job.requested_by == trainer_client.user
+    assert not job.file  # the uploaded PDF is deleted once done
 
     lesson.refresh_from_db()
     assert list(lesson.body.raw_data) == live_body  # the live page is unchanged
@@ -113,6 +134,7 @@ def refused(client, lesson, data, name="bai-giang.pdf", title="Bài trình chi�
     assert response.status_code == 200
     assert get_image_model().objects.count() == images
     assert Revision.objects.count() == revisions
+    assert not SlideImport.objects.exists()  # refused in the request: nothing queued
     return " ".join(response.context["form"].errors["file"])
 
 
@@ -163,6 +185,7 @@ def test_only_editors_of_the_lesson_may_import(client, lesson):
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert not get_image_model().objects.exists()
+    assert not SlideImport.objects.exists()
 
 
 def test_a_module_is_not_a_lesson(trainer_client):
@@ -170,12 +193,9 @@ def test_a_module_is_not_a_lesson(trainer_client):
     assert trainer_client.get(reverse("courses_slide_import", args=[module.pk])).status_code == 404
 
 
-def test_pdf_text_is_not_html(trainer_client, lesson):
+def test_pdf_text_is_not_html(trainer_client, lesson, django_capture_on_commit_callbacks):
     pages = [("Tiêu đề <script>alert(1)</script>", ["• <b>đậm</b> & nhạt"])]
-    response = trainer_client.post(
-        url_for(lesson), {"title": "Kiểm tra", "file": upload(lecture_pdf(pages))}
-    )
-    assert response.status_code == 302, response.context["form"].errors
+    imported(trainer_client, lesson, lecture_pdf(pages), django_capture_on_commit_callbacks)
     lesson.refresh_from_db()
     slide = lesson.get_latest_revision_as_object().body[-1].value["slides"][0]
     assert "<b>" not in slide["text"].source

@@ -7,9 +7,13 @@ import time
 
 import pypdfium2
 import pytest
+from django.urls import reverse
 from fpdf import FPDF
 from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Revision
 
+from courses.models import SlideImport
 from courses.slide_import import SLIDE_MAX_HEIGHT, SLIDE_WIDTH, slides_from_pdf
 from tests.courses.test_slide_import import lesson, refused, trainer_client, upload
 
@@ -89,8 +93,20 @@ def test_the_import_has_a_pixel_budget_checked_before_rendering(
 
 
 def test_the_import_has_a_time_budget_naming_the_page_it_stopped_at(
-    trainer_client, lesson, settings
+    trainer_client, lesson, settings, django_capture_on_commit_callbacks
 ):
+    """Rendering is the worker's: past the budget the job fails with the page it stopped at."""
     settings.SLIDE_PDF_MAX_SECONDS = 0
-    error = refused(trainer_client, lesson, pdf_of(SLIDE, SLIDE, SLIDE))
-    assert "sau 0 giây mới chuyển xong 1 trên 3 trang (dừng ở trang 2)" in error
+    revisions = Revision.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = trainer_client.post(
+            reverse("courses_slide_import", args=[lesson.pk]),
+            {"title": "Chậm", "file": upload(pdf_of(SLIDE, SLIDE, SLIDE))},
+        )
+    job = SlideImport.objects.get()
+    assert job.status == "failed"
+    assert "sau 0 giây mới chuyển xong 1 trên 3 trang (dừng ở trang 2)" in job.error
+    assert Revision.objects.count() == revisions
+    assert not get_image_model().objects.exists()
+    page = trainer_client.get(response["Location"]).content.decode()
+    assert "Không thành công: Tệp PDF quá phức tạp" in page

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from courses.models import Assignment, Certificate, Enrolment, LessonProgress
+from courses.models import Assignment, Certificate, Enrolment, LessonProgress, SlideImport
 from quizzes.models import Attempt
 from tests.matrix.checks import (
     CHOOSER,
@@ -52,6 +52,17 @@ from tests.matrix.world import (
     DISTRICT_1,
     DISTRICT_2,
 )
+
+
+def slide_import_url(world, lesson_name, suffix=""):
+    """The status page of a slide import on world.lesson, under the lesson ``lesson_name``."""
+    job, _created = SlideImport.objects.get_or_create(
+        lesson_id=world.lesson.pk,
+        title="Ma trận",
+        defaults={"status": "ready", "pages_done": 3, "pages_total": 3},
+    )
+    lesson = getattr(world, lesson_name)
+    return f"/admin/lessons/{lesson.pk}/import-slides/{job.pk}/{suffix}"
 
 
 def completed_by(lesson_name):
@@ -478,6 +489,23 @@ RULES = [
             ),
         ),
         why="turning a lecture PDF into a lesson's slide deck: the lesson's editors",
+    ),
+    Rule(
+        "slide-import-status",
+        (
+            "admin/lessons/<int:lesson_id>/import-slides/<int:import_id>/",
+            "admin/lessons/<int:lesson_id>/import-slides/<int:import_id>/status.json",
+        ),
+        (
+            Probe(lambda world: slide_import_url(world, "lesson"), trainer_view()),
+            Probe(lambda world: slide_import_url(world, "lesson", "status.json"), trainer_view()),
+            Probe(
+                lambda world: slide_import_url(world, "other_lesson"),
+                trainer_view(allowed=NOT_FOUND),
+                note="the job of another lesson: not found under this one",
+            ),
+        ),
+        why="where a PDF import stands (queued, rendering, ready, failed): the lesson's editors",
     ),
     Rule(
         "page-delete",
