@@ -12,8 +12,10 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from home.mail import mail_reporter_register
         from home.schedule import register_job
 
+        from .reminders import REPORTER, reminders_report
         from .signals import page_published_make_renditions
 
         page_published.connect(page_published_make_renditions, dispatch_uid="courses_renditions")
@@ -21,3 +23,9 @@ class CoursesConfig(AppConfig):
         register_job(
             "courses.reconcile_completions", daily_at=time(1, 30), command="reconcile_completions"
         )
+        # Reminders every morning, the HR digest on Monday mornings (courses/reminders/).
+        register_job("courses.send_reminders", daily_at=time(7, 0), command="send_reminders")
+        register_job(
+            "courses.send_hr_digest", daily_at=time(7, 30), weekday=0, command="send_hr_digest"
+        )
+        mail_reporter_register(REPORTER, reminders_report)

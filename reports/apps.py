@@ -6,3 +6,11 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Báo cáo")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.urls import reverse
+
+        from courses.reminders import digest_report_url_register
+
+        # The HR digest's link: the completion report of the overdue people.
+        digest_report_url_register(lambda: f"{reverse('reports_completion')}?status=overdue")

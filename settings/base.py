@@ -202,6 +202,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PAR Learn <no-
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Finished task rows and scheduler slots are deleted after this many days (home.tasks).
 TASK_RESULTS_KEEP_DAYS = 14
+# Reminders (courses/reminders/): an assigned course not started after this many days; a
+# reminder this many days before the due date.
+REMINDER_NOT_STARTED_DAYS = int(os.environ.get("REMINDER_NOT_STARTED_DAYS", "7"))
+REMINDER_DUE_SOON_DAYS = int(os.environ.get("REMINDER_DUE_SOON_DAYS", "7"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

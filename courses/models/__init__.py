@@ -2,6 +2,7 @@
 # models import those services and selectors.
 from .hr import Assignment, Certificate
 from .progress import Enrolment, LessonProgress, ModuleCompletion, is_overdue, overdue_q
+from .reminders import Reminder
 from .slides import SlideImport
 
 # isort: split
@@ -29,6 +30,7 @@ __all__ = [
     "LessonTag",
     "ModuleCompletion",
     "ModulePage",
+    "Reminder",
     "SlideImport",
     "Trainer",
     "is_overdue",
