@@ -3,18 +3,16 @@ verification page. What it prints was copied into the certificate when it was is
 (``courses.certificates``); nothing here reads the person or the course."""
 
 import io
-import unicodedata
 
 import segno
-from django.conf import settings
-from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
 from home.formatting import format_date, format_decimal
+from home.pdf import FONT, pdf_document
+from home.pdf import pdf_text as _text
 
 from .certificates import certificate_verify_url, organisation_name
 
-FONT = "BeVietnamPro"
 BLUE = (11, 61, 145)
 RED = (179, 22, 27)
 TEXT = (27, 31, 36)
@@ -22,12 +20,6 @@ MUTED = (74, 83, 97)
 PAGE_W, PAGE_H = 297, 210  # A4 landscape, mm
 FRAME = 9  # outer border inset, mm
 QR_SIZE = 34  # mm
-
-
-def _text(value) -> str:
-    # Composed form: a name pasted with separate combining accents would otherwise print
-    # its marks beside the letters.
-    return unicodedata.normalize("NFC", str(value))
 
 
 def _qr_png(url: str) -> io.BytesIO:
@@ -137,14 +129,11 @@ def certificate_pdf(certificate) -> bytes:
     A revoked certificate (served only to HR) carries "ĐÃ THU HỒI" across the page.
     """
     organisation = _text(organisation_name())
-    fonts = settings.BASE_DIR / "static" / "fonts"
-    pdf = FPDF(orientation="landscape", unit="mm", format="A4")
-    pdf.add_font(FONT, "", fonts / "BeVietnamPro-Regular.ttf")
-    pdf.add_font(FONT, "B", fonts / "BeVietnamPro-Bold.ttf")
-    pdf.set_lang("vi")
-    pdf.set_title(_text(f"Giấy chứng nhận {certificate.number}"))
-    pdf.set_author(organisation)
-    pdf.set_creator("PAR Learn")
+    pdf = pdf_document(
+        orientation="landscape",
+        title=f"Giấy chứng nhận {certificate.number}",
+        author=organisation,
+    )
     pdf.set_auto_page_break(auto=False)
     pdf.set_margins(left=30, top=FRAME, right=30)
     pdf.add_page()

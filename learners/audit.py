@@ -14,6 +14,10 @@ from wagtail.log_actions import LogFormatter, log
 
 PERSON_EDIT_LOG_ACTION = "learners.edit_person"
 CONTACT_EDIT_LOG_ACTION = "learners.edit_contact"
+ACTIVATION_CODES_LOG_ACTION = "learners.activation_codes_issue"
+ACTIVATION_REISSUE_LOG_ACTION = "learners.activation_code_reissue"
+ACTIVATION_EMAILS_LOG_ACTION = "learners.activation_emails_send"
+ACTIVATION_USE_LOG_ACTION = "learners.activate"
 PASSWORD_FIELDS = frozenset({"password", "password1", "password2"})
 PASSWORD_LABEL = _("Mật khẩu")
 
@@ -82,6 +86,53 @@ class ContactChangeFormatter(PersonChangeFormatter):
     label = _("Tự sửa thông tin liên hệ")
 
 
+class _CountFormatter(LogFormatter):
+    """A batch: "… %(count)s người …", with the agency when one was chosen."""
+
+    message = ""
+    message_for_agency = ""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        try:
+            template = self.message_for_agency if data.get("agency") else self.message
+            return str(template) % data
+        except (KeyError, TypeError):
+            return str(self.label)
+
+
+class ActivationCodesFormatter(_CountFormatter):
+    label = _("Cấp mã kích hoạt")
+    message = _("Đã cấp mã kích hoạt cho %(count)s người.")
+    message_for_agency = _("Đã cấp mã kích hoạt cho %(count)s người của “%(agency)s”.")
+
+
+class ActivationEmailsFormatter(_CountFormatter):
+    label = _("Gửi thư kích hoạt")
+    message = _("Đã gửi thư kích hoạt cho %(count)s người.")
+    message_for_agency = _("Đã gửi thư kích hoạt cho %(count)s người của “%(agency)s”.")
+
+
+class ActivationReissueFormatter(LogFormatter):
+    label = _("Cấp lại mã kích hoạt")
+
+    def format_message(self, log_entry):
+        return gettext("Đã cấp mã kích hoạt mới; mã cũ (nếu có) không dùng được nữa.")
+
+
+class ActivationUseFormatter(LogFormatter):
+    label = _("Kích hoạt tài khoản")
+
+    def format_message(self, log_entry):
+        if (log_entry.data or {}).get("by") == "link":
+            return gettext("Đã kích hoạt tài khoản bằng liên kết trong thư và đặt mật khẩu.")
+        return gettext("Đã kích hoạt tài khoản bằng mã kích hoạt và đặt mật khẩu.")
+
+
 def register_log_actions(actions):
     actions.register_action(PERSON_EDIT_LOG_ACTION)(PersonChangeFormatter)
     actions.register_action(CONTACT_EDIT_LOG_ACTION)(ContactChangeFormatter)
+    actions.register_action(ACTIVATION_CODES_LOG_ACTION)(ActivationCodesFormatter)
+    actions.register_action(ACTIVATION_EMAILS_LOG_ACTION)(ActivationEmailsFormatter)
+    actions.register_action(ACTIVATION_REISSUE_LOG_ACTION)(ActivationReissueFormatter)
+    actions.register_action(ACTIVATION_USE_LOG_ACTION)(ActivationUseFormatter)

@@ -6,7 +6,9 @@ from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
     PasswordResetForm,
+    SetPasswordForm,
     UsernameField,
+    _unicode_ci_compare,
 )
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from home import ratelimit
 
 from .importing import FILE_TOO_LARGE, MAX_FILE_SIZE, MAX_ROWS, thousands
-from .models import Agency
+from .models import Agency, User
 from .services import EMAIL_INVALID, phone_validate
 
 LOGIN_INVALID = _(
@@ -233,6 +235,18 @@ class AgencyEditForm(forms.ModelForm):
 
 
 class PasswordResetRequestForm(PasswordResetForm):
+    """Django's reset request, which also reaches imported people who have not chosen a
+    password yet (an unusable one): the link lets them set their first. Never inactive people."""
+
+    def get_users(self, email):
+        email_field = User.get_email_field_name()
+        people = User._default_manager.filter(
+            **{f"{email_field}__iexact": email, "is_active": True}
+        )
+        return (
+            person for person in people if _unicode_ci_compare(email, getattr(person, email_field))
+        )
+
     email = forms.EmailField(
         label=_("Thư điện tử"),
         max_length=254,
@@ -247,6 +261,15 @@ class StaffImportForm(forms.Form):
         label=_("Tệp danh sách"),
         error_messages={"required": NO_FILE, "empty": NO_FILE},
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+    send_activation = forms.BooleanField(
+        label=_("Gửi thư kích hoạt cho người có e-mail"),
+        required=False,
+        help_text=_(
+            "Khi áp dụng, những người trong tệp có địa chỉ thư điện tử mà chưa kích hoạt tài "
+            "khoản nhận thư có liên kết đặt mật khẩu. Người không có e-mail thì in mã kích hoạt "
+            "ở mục “Kích hoạt tài khoản”."
+        ),
     )
 
     def __init__(self, *args, too_large=False, **kwargs):
@@ -270,3 +293,31 @@ class StaffImportForm(forms.Form):
             self.add_error(
                 "file", ValidationError(FILE_TOO_LARGE % {"max": MAX_FILE_SIZE // (1024 * 1024)})
             )
+
+
+class ActivationCodeForm(forms.Form):
+    """The first step of activating with a printed code: who, and the code."""
+
+    employee_code = forms.CharField(
+        label=_("Mã số công chức, viên chức"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "characters"}
+        ),
+    )
+    code = forms.CharField(
+        label=_("Mã kích hoạt"),
+        max_length=32,
+        help_text=_("Mã trên phiếu cán bộ tổ chức đưa, ví dụ ABCD-EFGH-JK."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
+class ActivationPasswordForm(SetPasswordForm):
+    """Django's set-password form (the site's password validators) for the activation."""

@@ -80,3 +80,40 @@ class User(AbstractUser):
         # Vietnamese address people by their given name, the last word.
         name = self.get_full_name()
         return name.split()[-1] if name else self.username
+
+
+class ActivationCode(models.Model):
+    """The one live activation code of a person who signs in for the first time without an
+    e-mail address (HR prints it on a sheet). Only a keyed hash of the code is stored; issuing
+    a new code replaces the row, so a person never has two codes that work."""
+
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="activation_code",
+    )
+    code_hash = models.CharField(_("mã băm"), max_length=64)
+    issued_by = models.ForeignKey(
+        User,
+        verbose_name=_("người cấp"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    issued_at = models.DateTimeField(_("lúc cấp"))
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    used_at = models.DateTimeField(_("lúc dùng"), null=True, blank=True)
+    # Issued for one person who already had a password (HR's re-issue): using it sets a new one.
+    replaces_password = models.BooleanField(_("dùng để đặt lại mật khẩu"), default=False)
+
+    class Meta:
+        verbose_name = _("mã kích hoạt")
+        verbose_name_plural = _("mã kích hoạt")
+
+    def __str__(self):
+        return str(self.user)
+
+    def is_live(self, now) -> bool:
+        return self.used_at is None and self.expires_at > now

@@ -60,6 +60,17 @@ def can_import_staff(user) -> bool:
     )
 
 
+def can_activate_accounts(user) -> bool:
+    """Send activation e-mails and issue activation codes to the people of one's scope
+    (HR officers, who import staff lists; administrators). Each person must be in scope too."""
+    return can_view_records(user) and can_import_staff(user)
+
+
+def can_view_scope_agencies(user) -> bool:
+    """The read-only list of the agencies in one's scope with their codes (for the import)."""
+    return can_view_records(user)
+
+
 # Courses: assignments and certificates
 
 

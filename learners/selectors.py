@@ -1,10 +1,13 @@
 """Reads about people and agencies that join several models."""
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import OuterRef, QuerySet
 
 from home.queries import count_subquery
 
 from .models import Agency, User
+from .names import name_ordering
+from .scope import scoped_agencies, scoped_people
 
 
 def agency_tree_with_people_counts() -> QuerySet[Agency]:
@@ -31,3 +34,22 @@ def agency_chain_name(*, agency: Agency, separator: str = " – ") -> str:
     if len(chain) > 1 and chain[-1].kind == Agency.Kind.PROVINCE:
         chain.pop()
     return separator.join(node.name for node in chain)
+
+
+def activation_pending(*, user, agency: Agency | None = None) -> QuerySet[User]:
+    """The people of ``user``'s scope (of ``agency`` and its units, when given) who have not
+    activated their account: active, without a usable password; by agency, then by name,
+    with their agency and activation code loaded."""
+    people = scoped_people(user).filter(
+        is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX
+    )
+    if agency is not None:
+        people = people.filter(agency__path__startswith=agency.path)
+    return people.select_related("agency", "activation_code").order_by(
+        "agency__path", *name_ordering()
+    )
+
+
+def activation_agencies(*, user) -> QuerySet[Agency]:
+    """The agencies of ``user``'s scope in tree order, for the filter and the list of codes."""
+    return scoped_agencies(user).order_by("path")

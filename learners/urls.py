@@ -15,6 +15,11 @@ urlpatterns = [
         ),
         name="password_change_done",
     ),
+    path("kich-hoat/", views.ActivationCodeView.as_view(), name="activation"),
+    path("kich-hoat/mat-khau/", views.ActivationPasswordView.as_view(), name="activation_password"),
+    path(
+        "kich-hoat/<uidb64>/<token>/", views.ActivationLinkView.as_view(), name="activation_confirm"
+    ),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password/reset/done/",

@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from . import audit
 from .admin_views import (
+    ActivationViewSet,
     AgencyViewSet,
     StaffImportViewSet,
     register_agency_log_actions,
@@ -17,6 +18,11 @@ def register_agency_viewset():
 @hooks.register("register_admin_viewset")
 def register_staff_import_viewset():
     return StaffImportViewSet("staff-import")
+
+
+@hooks.register("register_admin_viewset")
+def register_activation_viewset():
+    return ActivationViewSet("activation")
 
 
 hooks.register("register_log_actions", register_agency_log_actions)

@@ -36,6 +36,8 @@ from ..importing import (
     staff_import_plan,
 )
 from ..roles import can_import_staff
+from ..services import activation_emails_send_imported
+from .activation import EMAILS_QUEUED
 
 PAGE_TITLE = _("Nhập danh sách công chức")
 PREVIEW_TITLE = _("Xem trước khi nhập")
@@ -198,11 +200,17 @@ class StaffImportView(
             "token": token,
             "user": request.user.pk,
             "plan": plan.as_data(),
+            "send_activation": form.cleaned_data["send_activation"],
         }
         return redirect("learners_import_preview", token=token)
 
 
 def _pending_plan(request, token) -> ImportPlan | None:
+    pending = _pending(request, token)
+    return ImportPlan.from_data(pending["plan"]) if pending else None
+
+
+def _pending(request, token) -> dict | None:
     pending = request.session.get(SESSION_KEY)
     if (
         not pending
@@ -210,7 +218,7 @@ def _pending_plan(request, token) -> ImportPlan | None:
         or pending["user"] != request.user.pk
     ):
         return None
-    return ImportPlan.from_data(pending["plan"])
+    return pending
 
 
 class StaffImportPreviewView(_StaffImportAccessMixin, _ImportViewMixin, TemplateView):
@@ -233,6 +241,7 @@ class StaffImportPreviewView(_StaffImportAccessMixin, _ImportViewMixin, Template
                 apply_url=reverse("learners_import_apply", kwargs={"token": token}),
                 create_columns=CREATE_COLUMNS,
                 update_columns=UPDATE_COLUMNS,
+                send_activation=_pending(request, token).get("send_activation", False),
             )
         )
 
@@ -248,13 +257,17 @@ class StaffImportApplyView(_StaffImportAccessMixin, View):
             messages.error(request, PREVIEW_EXPIRED)
             return redirect("learners_import")
         # Used once, applied or refused: a second click cannot import it again.
-        del request.session[SESSION_KEY]
+        send_activation = request.session.pop(SESSION_KEY).get("send_activation", False)
         try:
             result = staff_import_apply(user=request.user, plan=plan)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("learners_import")
         messages.success(request, result.message)
+        if send_activation:
+            codes = [row.employee_code for row in (*plan.creates, *plan.updates)]
+            sent = activation_emails_send_imported(by=request.user, employee_codes=codes)
+            messages.success(request, EMAILS_QUEUED % {"count": sent})
         return redirect("learners_import")
 
 

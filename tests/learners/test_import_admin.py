@@ -169,7 +169,7 @@ def test_preview_shows_creates_and_changes_then_apply_imports_once(
     # Nothing is written by the upload; the session holds the plan, not the file.
     assert people() == before
     pending = officer_client.session[SESSION_KEY]
-    assert set(pending) == {"token", "user", "plan"}
+    assert set(pending) == {"token", "user", "plan", "send_activation"}
     assert preview_url == reverse("learners_import_preview", args=[pending["token"]])
     assert "CC200001" in str(pending["plan"]["creates"])
 

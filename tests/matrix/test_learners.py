@@ -4,13 +4,14 @@ import, the agency tree, people's accounts and groups."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from learners.models import Agency, User
+from learners.models import ActivationCode, Agency, User
 from tests.matrix.checks import (
     OWNER,
     RECORDS,
     a_deleted,
     changed_only_for,
     hides,
+    is_pdf,
     nothing_changed,
     obj,
     signed_out,
@@ -21,6 +22,7 @@ from tests.matrix.checks import (
 from tests.matrix.core import (
     FORBIDDEN,
     NOT_ALLOWED,
+    NOT_FOUND,
     OK,
     Probe,
     Rule,
@@ -85,7 +87,126 @@ def staff_file(world):
     return {"file": SimpleUploadedFile("danh-sach.csv", content.encode(), "text/csv")}
 
 
+def a_code_issued(world, role):
+    return ActivationCode.objects.filter(user=world.users[OWNER]).exists()
+
+
+def a_password_changed(world, role):
+    return not User.objects.get(pk=world.users[OWNER].pk).check_password(PASSWORD)
+
+
+# Acting on trainee A (district 1): the province HR and the administrator; the other district's
+# HR gets a 404 whatever the URL or the agency field says; trainers a 403.
+ON_A = admin_view(trainer=FORBIDDEN, hr=OK, hr_other=NOT_FOUND)
+ACTIVATION = "/admin/learners/activation/"
+SENT_BACK = admin_view(
+    trainer=FORBIDDEN,
+    hr=redirect_to(ACTIVATION),
+    hr_other=NOT_FOUND,
+    admin=redirect_to(ACTIVATION),
+)
+
+
+def district_1(world):
+    return {"agency": world.agencies["district_1"].pk, "include_email": "1"}
+
+
 RULES = [
+    Rule(
+        "activation",
+        ("accounts/kich-hoat/", "accounts/kich-hoat/mat-khau/"),
+        (
+            Probe("/accounts/kich-hoat/", everyone(OK)),
+            Probe(
+                "/accounts/kich-hoat/",
+                everyone(OK),
+                method="post",
+                data={"employee_code": A_CODE, "code": "ABCD-EFGH-JK"},
+                effect=nothing_changed(a_password_changed, "a wrong activation code"),
+                note="a wrong code: the neutral refusal, on the same page",
+            ),
+            Probe("/accounts/kich-hoat/mat-khau/", everyone(redirect_to("/accounts/kich-hoat/"))),
+            Probe(
+                "/accounts/kich-hoat/mat-khau/",
+                everyone(redirect_to("/accounts/kich-hoat/")),
+                method="post",
+                data={"new_password1": "Moi-Hon-2026!", "new_password2": "Moi-Hon-2026!"},
+                effect=nothing_changed(a_password_changed, "a password without a checked code"),
+            ),
+        ),
+        why="public; the password step needs a code checked in the same session",
+    ),
+    Rule(
+        "activation-link",
+        ("accounts/kich-hoat/<uidb64>/<token>/",),
+        (Probe("/accounts/kich-hoat/MQ/sai-ma-kich-hoat/", everyone(OK)),),
+        why="public; a wrong link shows a page saying so",
+    ),
+    Rule(
+        "activation-admin",
+        ("admin/learners/activation/", "admin/learners/activation/agencies/"),
+        (
+            Probe(ACTIVATION, RECORDS, check=hides(A_NAME, roles=("hr_other",))),
+            Probe(
+                lambda world: f"{ACTIVATION}?agency={world.agencies['district_1'].pk}",
+                admin_view(trainer=FORBIDDEN, hr=OK, hr_other=NOT_FOUND),
+            ),
+            Probe(
+                f"{ACTIVATION}agencies/",
+                RECORDS,
+                check=hides("MT-H1-NV", roles=("hr_other",)),
+            ),
+        ),
+        why="HR officers (their scope) and the administrator; a real 403 for trainers",
+    ),
+    Rule(
+        "activation-codes",
+        ("admin/learners/activation/codes/", "admin/learners/activation/codes/<int:user_id>/"),
+        (
+            Probe(
+                f"{ACTIVATION}codes/",
+                admin_view(trainer=FORBIDDEN, hr=NOT_ALLOWED, admin=NOT_ALLOWED),
+            ),
+            Probe(
+                f"{ACTIVATION}codes/",
+                SENT_BACK,
+                method="post",
+                data=district_1,
+                effect=nothing_changed(a_code_issued, "a batch code for A, who has a password"),
+                note="the agency field names district 1: the other district's HR gets a 404; "
+                "for the others nobody there is waiting for a code (back to the list)",
+            ),
+            Probe(
+                lambda world: f"{ACTIVATION}codes/{world.users[OWNER].pk}/",
+                ON_A,
+                method="post",
+                check=is_pdf,
+                effect=changed_only_for(("hr_province", "admin"), a_code_issued, "A's code"),
+            ),
+        ),
+        why="issuing is a POST that answers with the sheet; only for people in scope",
+    ),
+    Rule(
+        "activation-emails",
+        ("admin/learners/activation/emails/", "admin/learners/activation/emails/<int:user_id>/"),
+        (
+            Probe(
+                f"{ACTIVATION}emails/",
+                admin_view(trainer=FORBIDDEN, hr=NOT_ALLOWED, admin=NOT_ALLOWED),
+            ),
+            Probe(
+                f"{ACTIVATION}emails/",
+                SENT_BACK,
+                method="post",
+                data=district_1,
+            ),
+            Probe(
+                lambda world: f"{ACTIVATION}emails/{world.users[OWNER].pk}/",
+                SENT_BACK,
+                method="post",
+            ),
+        ),
+    ),
     Rule(
         "site-login",
         ("accounts/login/",),
