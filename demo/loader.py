@@ -28,6 +28,7 @@ from .people import (
     accounts_create,
     agencies_create,
     hocvien_progress_create,
+    overdue_assignment_create,
     trainees_create,
 )
 from .slides import render_cover, render_slide
@@ -267,6 +268,7 @@ def load_demo() -> DemoResult:
     accounts_create(result, agencies)
     trainees_create(result, agencies, course)
     hocvien_progress_create(course)
+    overdue_assignment_create(result, agencies, course)
     # Publishing makes each new page's renditions once committed (courses.signals); this also
     # makes those an earlier demo database lacks, so no first view resizes the slides.
     transaction.on_commit(partial(_renditions_make, course.pk))

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from courses import services
 from courses.models import (
+    Assignment,
     Enrolment,
     LessonPage,
     LessonProgress,
@@ -90,6 +91,11 @@ GIVEN = [
     "Vân",
     "Yến",
 ]
+# A course given to a district with a due date already past: its trainees who have not finished
+# are overdue (Góc học tập, the reports, the reminders and the HR digest of nhansu_huyen).
+OVERDUE_AGENCY = "HDS"
+OVERDUE_DAYS_AGO = 14
+OVERDUE_NOTE = "Giao mẫu: hạn hoàn thành đã qua"
 POSITIONS = ["Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng", "Cán sự"]
 
 
@@ -242,3 +248,34 @@ def hocvien_progress_create(course):
         _take_quiz(user, first_quiz, right=first_quiz.question_count, seed=2)
     if second_quiz is not None:
         _take_quiz(user, second_quiz, right=2, seed=3)
+
+
+def overdue_assignment_create(result, agencies, course):
+    """The course given to UBND huyện Đông Sơn six weeks ago, due two weeks ago, by
+    nhansu_huyen: its trainees who have not completed the course are overdue. Once only."""
+    agency = Agency.objects.get(pk=agencies[OVERDUE_AGENCY].pk)  # its stored path
+    if Assignment.objects.filter(course=course, agency=agency, note=OVERDUE_NOTE).exists():
+        return
+    assigned_at = timezone.now() - timedelta(days=OVERDUE_DAYS_AGO + 28)
+    assignment = Assignment.objects.create(
+        course=course,
+        agency=agency,
+        due_date=timezone.localdate() - timedelta(days=OVERDUE_DAYS_AGO),
+        assigned_by=User.objects.filter(username="nhansu_huyen").first(),
+        note=OVERDUE_NOTE,
+    )
+    Assignment.objects.filter(pk=assignment.pk).update(created_at=assigned_at)
+    trainees = User.objects.filter(
+        agency__path__startswith=agency.path, groups__name=TRAINEE_GROUP, is_active=True
+    )
+    for person in trainees:
+        enrolment, created = Enrolment.objects.get_or_create(user=person, course=course)
+        if enrolment.completed_at is not None:
+            continue
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            source=Enrolment.Source.ASSIGNED,
+            due_date=assignment.due_date,
+            assignment=assignment,
+            enrolled_at=assigned_at if created else enrolment.enrolled_at,
+        )
+    result.created.append(f"giao khóa học đã quá hạn: {agency.name}")

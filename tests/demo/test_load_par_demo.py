@@ -2,13 +2,26 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from courses.models import CoursePage, LessonPage, ModuleCompletion, ModulePage, Trainer
+from courses.models import (
+    Assignment,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModuleCompletion,
+    ModulePage,
+    Reminder,
+    Trainer,
+)
+from courses.reminders import hr_digests_send, reminders_send
 from demo import content
-from demo.people import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD, OVERDUE_AGENCY, OVERDUE_NOTE
+from learners.models import Agency
 from quizzes.models import Attempt, QuizPage
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +106,25 @@ def test_hocvien_has_a_module_done_a_passed_and_a_failed_attempt(demo):
     assert attempts.filter(passed=True).exists()
     assert attempts.filter(passed=False).exists()
     assert ModuleCompletion.objects.filter(user=hocvien).count() == 1
+
+
+def test_the_demo_has_an_overdue_assignment_for_the_district(
+    demo, django_capture_on_commit_callbacks
+):
+    district = Agency.objects.get(code=OVERDUE_AGENCY)
+    assignment = Assignment.objects.get(note=OVERDUE_NOTE)
+    assert assignment.agency == district and assignment.due_date < timezone.localdate()
+    overdue = Enrolment.objects.overdue(timezone.localdate()).filter(assignment=assignment)
+    assert overdue.exists()
+    assert all(e.user.agency.path.startswith(district.path) for e in overdue)
+
+    call_command("load_par_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Assignment.objects.filter(note=OVERDUE_NOTE).count() == 1
+
+    # A reminder run tells each overdue trainee once; nhansu_huyen's digest names them.
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = reminders_send()
+        hr_digests_send()
+    assert counts[(Reminder.Reason.OVERDUE, Reminder.Channel.EMAIL)] == overdue.count()
+    digest = next(m for m in mail.outbox if m.to == ["nhansu_huyen@example.gov.vn"])
+    assert overdue.first().user.get_full_name() in digest.body
