@@ -192,7 +192,14 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mail is printed (by the process that sends it: the task worker) unless
+# DJANGO_EMAIL_BACKEND says otherwise, e.g. django.core.mail.backends.filebased.EmailBackend
+# with DJANGO_EMAIL_FILE_PATH (one .log file per connection in that folder; default
+# /tmp/parlearn-mail).
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", "/tmp/parlearn-mail")  # noqa: S108
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PAR Learn <no-reply@localhost>")
 
 # Background work through django_tasks (the backport Wagtail installs), queued in the database
