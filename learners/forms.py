@@ -308,7 +308,7 @@ class ActivationCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Mã kích hoạt"),
         max_length=32,
-        help_text=_("Mã trên phiếu cán bộ tổ chức đưa, ví dụ ABCD-EFGH-JK."),
+        help_text=_("Mã in trên phiếu do cán bộ tổ chức phát, ví dụ ABCD-EFGH-JK."),
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",

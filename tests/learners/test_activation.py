@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.test import Client
@@ -281,3 +282,16 @@ def test_password_reset_reaches_imported_people_with_an_email(client, tree):
     response = client.post(reset, {"email": "nghi@snv.gov.vn"})
     assert response.status_code == 302 and response["Location"] == reverse("password_reset_done")
     assert len(mail.outbox) == 1
+
+
+def test_wrong_codes_count_in_the_sign_in_lockout(client, person, admin_user, settings):
+    settings.AXES_ENABLED = True
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "activation_code": (50, 3600)}
+    code = issue(person, admin_user)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(CODE_URL, {"employee_code": "cc100001", "code": "ABCD-EFGH-JK"})
+    assert AccessAttempt.objects.filter(username=person.username).exists()
+    before = snapshot(person)
+    client.post(CODE_URL, {"employee_code": "CC100001", "code": code})
+    assert client.get(PASSWORD_URL).status_code == 302
+    assert snapshot(person) == before
