@@ -6,30 +6,43 @@ subtree and nothing else, in the tables, the totals, the filter choices, the exp
 transcript pages. Someone without ``learners.view_records`` gets a 403 page.
 """
 
-from django.shortcuts import get_object_or_404
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.test import RequestFactory
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from courses.structure import course_structure
 from home.admin_access import AdminAccessMixin
 from home.admin_reports import ExportButtonsMixin, PercentColumn, ReportViewSet
-from home.formatting import format_date
+from home.formatting import format_date, format_datetime
+from home.tasks import enqueue_in_transaction
 from learners.roles import can_view_records
 from learners.scope import scoped_agencies, scoped_people
 
-from . import selectors
+from . import selectors, tasks
 from .exports import AgencySummaryExport, CompletionExport, TranscriptExport
 from .filters import AgencySummaryFilterSet, CompletionFilterSet
+from .models import ExportJob
 
 COMPLETION_TITLE = _("Kết quả học tập theo người")
 SUMMARY_TITLE = _("Tổng hợp theo cơ quan, đơn vị")
 TRANSCRIPT_TITLE = _("Kết quả học tập của một người")
+EXPORT_TITLE = _("Tệp xuất báo cáo")
+# An export with more rows than this is made by a worker (about 4 s of XLSX per 10,000 rows).
+DEFAULT_BACKGROUND_ROWS = 2000
 NO_PERMISSION = _(
     "Bạn không có quyền xem kết quả học tập của cán bộ, công chức. Các báo cáo này dành cho "
     "cán bộ tổ chức; hãy liên hệ quản trị hệ thống nếu bạn cần quyền này."
@@ -111,10 +124,63 @@ class CompletionReportView(RecordsAccessMixin, CompletionExport, ReportView):
     def get_valid_orderings(self):
         return [key for name in selectors.COMPLETION_ORDERINGS for key in (name, f"-{name}")]
 
+    # A background export's job: its scope, captured when the officer asked, replaces theirs.
+    export_job = None
+
+    def get_people(self):
+        if self.export_job is not None:
+            return self.export_job.people()
+        return scoped_people(self.request.user)
+
     def get_base_queryset(self):
         return selectors.completion_rows(
-            people=scoped_people(self.request.user), structure=self.structure, course=self.course
+            people=self.get_people(), structure=self.structure, course=self.course
         )
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            rows = self.get_filtered_queryset().count()
+            limit = getattr(settings, "EXPORT_BACKGROUND_ROWS", DEFAULT_BACKGROUND_ROWS)
+            if rows > limit:
+                job = self.export_job_queue(request.GET["export"], rows)
+                return redirect("reports_export", job.pk)
+        return super().get(request, *args, **kwargs)
+
+    def export_job_queue(self, file_format, rows) -> ExportJob:
+        """The job of a large export and its task, in one transaction: the filters of the link,
+        the officer's scope and the report's day, as they are now."""
+        user = self.request.user
+        params = {key: values for key, values in self.request.GET.lists() if key != "export"}
+        with transaction.atomic():
+            job = ExportJob.objects.create(
+                requested_by=user,
+                report="completion",
+                file_format=file_format,
+                params=params,
+                scope_all=user.is_superuser,
+                scope_path="" if user.is_superuser else user.agency.path,
+                today=self.today,
+                rows=rows,
+                file_name=f"{self.get_filename()}.{file_format}",
+            )
+            enqueue_in_transaction(tasks.export_job_make, job.pk)
+        return job
+
+    @classmethod
+    def export_job_write(cls, job, output):
+        """Write the job's file to ``output``: the report with the job's filters, scope and day
+        (the worker's part)."""
+        request = RequestFactory().get(reverse("reports_completion"), job.params)
+        request.user = job.requested_by
+        view = cls()
+        view.setup(request)
+        view.today = job.today
+        view.export_job = job
+        queryset = view.get_filtered_queryset()
+        if job.file_format == view.FORMAT_CSV:
+            view.write_csv_file(queryset, output)
+        else:
+            view.write_xlsx_file(queryset, output)
 
     def order_queryset(self, queryset):
         return selectors.order_rows(queryset, self.ordering or "name")
@@ -287,6 +353,50 @@ class PersonTranscriptView(RecordsAccessMixin, TranscriptExport, ReportView):
         return context
 
 
+class ExportJobAccessMixin(AdminAccessMixin):
+    """An export job, for the officer who asked for it (anyone else: a 404, as if it did not
+    exist), while they may still see records."""
+
+    no_access_message = NO_PERMISSION
+
+    def has_access(self, request):
+        if not can_view_records(request.user):
+            return False
+        self.job = get_object_or_404(
+            ExportJob, pk=self.kwargs["export_id"], requested_by=request.user
+        )
+        return True
+
+
+class ExportJobView(ExportJobAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    """ "Đang chuẩn bị tệp…" (reloading itself every few seconds), then the download link."""
+
+    template_name = "reports/export_job.html"
+    page_title = EXPORT_TITLE
+    header_icon = "download"
+
+    def get_context_data(self, **kwargs):
+        keep = getattr(settings, "EXPORT_KEEP_HOURS", tasks.DEFAULT_KEEP_HOURS)
+        return super().get_context_data(
+            job=self.job,
+            kept_until=format_datetime(self.job.created_at + timedelta(hours=keep)),
+            download_url=reverse("reports_export_download", args=[self.job.pk]),
+            refresh_seconds=None if self.job.finished else 3,
+            **kwargs,
+        )
+
+
+class ExportDownloadView(ExportJobAccessMixin, TemplateView):
+    """The file, to the officer who asked for it (streamed from private storage)."""
+
+    def get(self, request, *args, **kwargs):
+        if self.job.status != ExportJob.Status.READY or not self.job.file:
+            return redirect("reports_export", self.job.pk)
+        return FileResponse(
+            self.job.file.open("rb"), as_attachment=True, filename=self.job.file_name
+        )
+
+
 class RecordsReportViewSet(ReportViewSet):
     """A report on people's records: in the Reports menu of those who may see records."""
 
@@ -308,6 +418,12 @@ class CompletionReportViewSet(RecordsReportViewSet):
     def get_extra_urlpatterns(self):
         return [
             path("nguoi/<int:user_id>/", PersonTranscriptView.as_view(), name="reports_person"),
+            path("tep/<int:export_id>/", ExportJobView.as_view(), name="reports_export"),
+            path(
+                "tep/<int:export_id>/tai-ve/",
+                ExportDownloadView.as_view(),
+                name="reports_export_download",
+            ),
         ]
 
 

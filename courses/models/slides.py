@@ -45,11 +45,6 @@ def private_storage():
     return _private
 
 
-class SlideImportQuerySet(models.QuerySet):
-    def unfinished(self):
-        return self.filter(status__in=[SlideImport.Status.QUEUED, SlideImport.Status.RENDERING])
-
-
 class SlideImport(models.Model):
     """One PDF import on a lesson: checked and stored in the request, rendered by a worker, added
     to the lesson's draft in one transaction at the end (never half a deck)."""
@@ -87,8 +82,6 @@ class SlideImport(models.Model):
     created_at = models.DateTimeField(_("lúc tải lên"), auto_now_add=True)
     started_at = models.DateTimeField(_("lúc bắt đầu dựng"), null=True, blank=True)
     finished_at = models.DateTimeField(_("lúc kết thúc"), null=True, blank=True)
-
-    objects = SlideImportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lượt nhập bài trình chiếu")

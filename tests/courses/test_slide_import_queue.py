@@ -4,7 +4,6 @@ rollback), the worker renders and adds the deck; a failing page leaves the lesso
 
 import pypdfium2
 import pytest
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -14,13 +13,13 @@ from wagtail.models import Revision
 
 from courses import images, slide_import
 from courses.models import LessonPage, SlideImport
-from learners.roles import TRAINER_GROUP
 from tests.courses.factories import ImageFactory, LessonPageFactory, lesson_body
-from tests.courses.test_slide_import import lecture_pdf, upload
+from tests.courses.test_slide_import import lecture_pdf, trainer_client, upload
 from tests.home.test_tasks_queue import DB_TASKS, worker_batch
 from tests.learners.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+__all__ = ["trainer_client"]  # fixtures
 
 
 def courses_tasks():
@@ -31,15 +30,6 @@ def courses_tasks():
 @pytest.fixture
 def db_queue(settings):
     settings.TASKS = DB_TASKS
-
-
-@pytest.fixture
-def trainer_client(client):
-    trainer = UserFactory(username="giangvien")
-    trainer.groups.add(Group.objects.get(name=TRAINER_GROUP))
-    client.force_login(trainer)
-    client.user = trainer
-    return client
 
 
 def test_the_upload_is_queued_with_its_job_and_the_worker_adds_the_deck(db_queue, trainer_client):

@@ -1,8 +1,12 @@
 """The permission matrix, reports: the HR reports (completion, one person's transcript, the
 agency summary), on screen and exported."""
 
-import pytest
+import datetime
 
+import pytest
+from django.core.files.base import ContentFile
+
+from reports.models import ExportJob
 from tests.matrix.checks import (
     RECORDS,
     RECORDS_OF_A,
@@ -12,8 +16,12 @@ from tests.matrix.checks import (
     url,
 )
 from tests.matrix.core import (
+    FORBIDDEN,
+    NOT_FOUND,
+    OK,
     Probe,
     Rule,
+    admin_view,
 )
 from tests.matrix.runner import assert_rule_holds, cases
 from tests.matrix.world import (
@@ -23,7 +31,41 @@ from tests.matrix.world import (
     DISTRICT_2_OFFICE,
 )
 
+
+def export_of_province_officer(world, suffix=""):
+    """A finished background export the province's officer asked for (made on first use)."""
+    job = ExportJob.objects.filter(requested_by=world.users["hr_province"]).first()
+    if job is None:
+        job = ExportJob(
+            requested_by=world.users["hr_province"],
+            report="completion",
+            file_format="csv",
+            scope_path=world.users["hr_province"].agency.path,
+            today=datetime.date(2017, 8, 31),
+            status=ExportJob.Status.READY,
+            file_name="ket-qua-hoc-tap-2017-08-31.csv",
+        )
+        job.file.save(job.file_name, ContentFile(b"\xef\xbb\xbfHo va ten\r\n"), save=False)
+        job.save()
+    return f"/admin/reports/ket-qua-hoc-tap/tep/{job.pk}/{suffix}"
+
+
+# A background export: its owner only; another officer, even the administrator, gets a 404.
+OWNER_OF_EXPORT = admin_view(trainer=FORBIDDEN, hr=NOT_FOUND, hr_province=OK, admin=NOT_FOUND)
+
 RULES = [
+    Rule(
+        "report-export-job",
+        (
+            "admin/reports/ket-qua-hoc-tap/tep/<int:export_id>/",
+            "admin/reports/ket-qua-hoc-tap/tep/<int:export_id>/tai-ve/",
+        ),
+        (
+            Probe(export_of_province_officer, OWNER_OF_EXPORT),
+            Probe(lambda world: export_of_province_officer(world, "tai-ve/"), OWNER_OF_EXPORT),
+        ),
+        why="a large export made by a worker: only the officer who asked sees and downloads it",
+    ),
     Rule(
         "report-completion",
         ("admin/reports/ket-qua-hoc-tap/", "admin/reports/ket-qua-hoc-tap/results/"),
