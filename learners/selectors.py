@@ -1,7 +1,7 @@
 """Reads about people and agencies that join several models."""
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import OuterRef, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 
 from home.queries import count_subquery
 
@@ -45,6 +45,18 @@ def activation_pending(*, user, agency: Agency | None = None) -> QuerySet[User]:
     )
     if agency is not None:
         people = people.filter(agency__path__startswith=agency.path)
+    return people.select_related("agency", "activation_code").order_by(
+        "agency__path", *name_ordering()
+    )
+
+
+def activation_people_found(*, user, search: str) -> QuerySet[User]:
+    """Active people of ``user``'s scope whose employee code is ``search`` or whose name
+    contains it, activated or not (for HR's re-issue of one person's code), with the same
+    order and loaded relations as ``activation_pending``."""
+    search = search.strip()
+    people = scoped_people(user).filter(is_active=True)
+    people = people.filter(Q(employee_code__iexact=search) | Q(full_name__icontains=search))
     return people.select_related("agency", "activation_code").order_by(
         "agency__path", *name_ordering()
     )

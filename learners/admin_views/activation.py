@@ -26,7 +26,7 @@ from ..activation_sheet import (
 )
 from ..roles import can_activate_accounts, can_view_scope_agencies
 from ..scope import scoped_people
-from ..selectors import activation_agencies, activation_pending
+from ..selectors import activation_agencies, activation_pending, activation_people_found
 from ..services import activation_codes_issue, activation_emails_send
 
 PAGE_TITLE = _("Kích hoạt tài khoản")
@@ -102,10 +102,15 @@ class ActivationIndexView(_ActivationAccessMixin, _AdminPage):
     page_title = PAGE_TITLE
 
     def get_context_data(self, **kwargs):
-        people = activation_pending(user=self.request.user, agency=self.agency)
+        search = self.request.GET.get("q", "").strip()[:100]
+        if search:
+            people = activation_people_found(user=self.request.user, search=search)
+        else:
+            people = activation_pending(user=self.request.user, agency=self.agency)
         page = Paginator(people, PER_PAGE).get_page(self.request.GET.get("p"))
         return super().get_context_data(
             page=page,
+            search=search,
             agencies=activation_agencies(user=self.request.user),
             agency=self.agency,
             now=timezone.now(),

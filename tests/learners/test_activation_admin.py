@@ -243,3 +243,14 @@ def test_the_staff_import_can_send_activation_emails(
     assert done.status_code == 302
     assert [m.to for m in mail.outbox] == [["mai@a.gov.vn"]]
     assert User.objects.filter(employee_code__in=["HA100", "HA101"]).count() == 2
+
+
+def test_hr_finds_an_activated_person_in_scope_to_reissue_a_code(officer_client, people):
+    page = officer_client.get(INDEX, {"q": "Đã Kích"})
+    assert "Đã Kích Hoạt" in page.text and "Đã kích hoạt" in page.text
+    assert officer_client.get(INDEX, {"q": "HB001"}).context["page"].paginator.count == 0
+    person = people["active_a"]
+    url = reverse("activation:person_codes", args=[person.pk])
+    [code] = CODE_PATTERN.findall(pdf_text(officer_client.post(url).content))
+    row = activation_code_check(employee_code=person.employee_code, code=code)
+    assert row is not None and row.replaces_password
