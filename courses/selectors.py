@@ -5,14 +5,14 @@ The page models call these with the pages they are; nothing here imports a page 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from taggit.models import Tag
 from wagtail.models import Page
 
 from home.formatting import percent_of
 
 from . import images, structure
-from .models import Enrolment, LessonProgress, ModuleCompletion
+from .models import Certificate, Enrolment, LessonProgress, ModuleCompletion
 
 
 @dataclass
@@ -177,14 +177,44 @@ def outline_states_apply(outline, progress, *, user):
             item.state = "in_progress" if item.is_current else "not_started"
 
 
+COMPLETED = "completed"
+STARTED = ("in_progress", COMPLETED)
+
+
+@dataclass
+class NextStep:
+    """Where a person stands in a list of outline items (a course's or a module's).
+
+    ``item`` is the next thing to do: the first item not completed, in course order (a lesson
+    not done, or a quiz not yet passed); ``started`` once any item was opened or done;
+    ``finished`` once every item is completed."""
+
+    item: OutlineItem | None
+    started: bool
+    finished: bool
+
+
+def next_step(items) -> NextStep:
+    """The next step in ``items`` (outline items with their states applied, or the modules of
+    an outline, whose items are taken in order)."""
+    items = [i for entry in items for i in getattr(entry, "items", [entry])]
+    return NextStep(
+        item=next((item for item in items if item.state != COMPLETED), None),
+        started=any(item.state in STARTED for item in items),
+        finished=bool(items) and all(item.state == COMPLETED for item in items),
+    )
+
+
 def resume_url(outline, progress, request=None):
-    """The exact lesson and slide where the person stopped in this course, or None."""
-    items = {item.page.pk: item for item in flat_items(outline)}
-    rows = [row for row in progress.values() if row.lesson_id in items]
-    if not rows:
+    """ "Tiếp tục học": the next thing to do in the course (see ``next_step``; a lesson already
+    opened at the slide where the person stopped), once they have started; None before they
+    have, or once everything is done. The outline's states must be applied."""
+    items = flat_items(outline)
+    step = next_step(items)
+    if step.item is None or not (step.started or any(i.page.pk in progress for i in items)):
         return None
-    latest = max(rows, key=lambda row: row.last_viewed_at)
-    return _lesson_url(items[latest.lesson_id].page, latest.last_slide, request)
+    row = progress.get(step.item.page.pk)
+    return _lesson_url(step.item.page, row.last_slide if row else None, request)
 
 
 def _lesson_url(lesson, slide, request=None):
@@ -194,58 +224,153 @@ def _lesson_url(lesson, slide, request=None):
     return url
 
 
+def course_standing(*, user, page, request=None) -> dict:
+    """After an event in the course that holds ``page`` (a quiz passed): ``completion`` (see
+    ``course_completion``) and, while the course is not complete, ``next_url`` ("Tiếp tục
+    học": ``resume_url``, or the course page): two queries, four while not complete."""
+    _trail, course, outline = course_tree(page=page)
+    if course is None:
+        return {"completion": None, "next_url": None}
+    completion = course_completion(user=user, course_id=course.pk)
+    next_url = None
+    if completion is None:
+        progress = progress_by_lesson(user=user, course=course)
+        outline_states_apply(outline, progress, user=user)
+        next_url = resume_url(outline, progress, request) or course.get_url(request)
+    return {"completion": completion, "next_url": next_url}
+
+
+def _certificate_state(prefix=""):
+    """Annotations of the person's certificate for a course (``course_id`` reached through
+    ``prefix``): ``certificate_number`` of the valid one, ``certificate_revoked`` when there is
+    none valid but a revoked one. Subqueries: no query of their own."""
+    mine = Certificate.objects.filter(
+        user_id=OuterRef(f"{prefix}user_id"), course_id=OuterRef(f"{prefix}course_id")
+    )
+    return {
+        "certificate_number": Subquery(mine.filter(revoked_at__isnull=True).values("number")[:1]),
+        "certificate_revoked": Exists(mine.filter(revoked_at__isnull=False)),
+    }
+
+
+def course_completion(*, user, course_id):
+    """The person's completed enrolment in the course, with ``certificate_number`` and
+    ``certificate_revoked`` (see ``_certificate_state``), or None: one query."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(user=user, course_id=course_id, completed_at__isnull=False)
+        .select_related("course")
+        .annotate(**_certificate_state())
+        .first()
+    )
+
+
 def dashboard(*, user, request=None):
     """The person's enrolments in live courses, each with ``total_lessons``, ``done_lessons``,
-    ``percent`` and ``resume_url``: three queries, whatever the number of courses.
+    ``percent``, ``resume_url`` (see ``resume_url``; the course page once everything is done)
+    and the certificate state (``_certificate_state``): three queries, whatever the number of
+    courses (one more, rarely, when only the quizzes' own records tell which quiz is next).
 
-    A lesson counts only while it and its module are live, as on the course page.
+    A lesson counts only while it and its module are live, as on the course page; a module's
+    quizzes are passed once the module is complete (its ``ModuleCompletion``).
     """
     enrolments = list(
         Enrolment.objects.filter(user=user, course__live=True)
         .select_related("course")
+        .annotate(**_certificate_state())
         .order_by("completed_at", "-enrolled_at")
     )
     if not enrolments:
         return []
-    nodes = structure.outline_pages({e.course.path for e in enrolments}).only(
-        *_PAGE_URL_FIELDS, "content_type"
+    nodes = (
+        structure.outline_pages({e.course.path for e in enrolments})
+        .only(*_PAGE_URL_FIELDS, "content_type")
+        .annotate(
+            module_done=Exists(ModuleCompletion.objects.filter(user=user, module_id=OuterRef("pk")))
+        )
     )
-    by_path = structure.counted_lessons(nodes)
-    lessons = {lesson.pk: lesson for counted in by_path.values() for lesson in counted}
-    for enrolment in enrolments:
-        enrolment.total_lessons = len(by_path.get(enrolment.course.path, ()))
-        enrolment.done_lessons = 0
-        enrolment.resume_url = None
-    by_course = {e.course_id: e for e in enrolments}
-    latest = {}
+    outlines = {}
+    for module, items in structure.live_outline(nodes):
+        entry = OutlineModule(page=module, number=0)
+        entry.items = [
+            OutlineItem(page=page, module=entry, number=n, kind=kind)
+            for n, (page, kind) in enumerate(items, start=1)
+        ]
+        outlines.setdefault(structure.course_path(module), []).append(entry)
+    lessons = {
+        item.page.pk: item
+        for outline in outlines.values()
+        for item in flat_items(outline)
+        if item.kind == structure.LESSON
+    }
     rows = LessonProgress.objects.filter(user=user, lesson_id__in=list(lessons)).only(
         "course_id", "lesson_id", "completed_at", "last_slide", "last_viewed_at"
     )
-    for row in rows:
-        enrolment = by_course.get(row.course_id)
-        if enrolment is None:
-            continue
-        if row.completed_at:
-            enrolment.done_lessons += 1
-        if row.course_id not in latest or row.last_viewed_at > latest[row.course_id].last_viewed_at:
-            latest[row.course_id] = row
+    progress = {row.lesson_id: row for row in rows}
     for enrolment in enrolments:
+        outline = outlines.get(enrolment.course.path, [])
+        _dashboard_states(outline, progress)
+        counted = [item for item in flat_items(outline) if item.kind == structure.LESSON]
+        enrolment.total_lessons = len(counted)
+        enrolment.done_lessons = sum(1 for item in counted if item.state == COMPLETED)
         enrolment.percent = int(
             percent_of(enrolment.done_lessons, enrolment.total_lessons, places=0) or 0
         )
-        row = latest.get(enrolment.course_id)
-        if row is not None:
-            enrolment.resume_url = _lesson_url(lessons[row.lesson_id], row.last_slide, request)
+        enrolment.outline = outline
+    unknown = [item.page.pk for e in enrolments for item in flat_items(e.outline) if not item.state]
+    if any((step := next_step(e.outline).item) and not step.state for e in enrolments):
+        states = {}
+        for provider in _state_providers:
+            states.update(provider(user=user, page_ids=unknown))
+        for e in enrolments:
+            for item in flat_items(e.outline):
+                if item.state is None:
+                    item.state = states.get(item.page.pk, "not_started")
+    for enrolment in enrolments:
+        step = next_step(enrolment.outline)
+        enrolment.started = step.started or any(
+            item.page.pk in progress for item in flat_items(enrolment.outline)
+        )
+        enrolment.resume_url = resume_url(enrolment.outline, progress, request)
+        if enrolment.started and step.item is None:
+            enrolment.resume_url = enrolment.course.get_url(request)
     return enrolments
+
+
+def _dashboard_states(outline, progress):
+    """Outline states from the lesson rows and the modules' completion. A quiz of a module not
+    complete is not passed when it is the module's only quiz and every lesson is done (else the
+    module would be complete); otherwise its state stays None (unknown) for the providers."""
+    for module in outline:
+        for item in module.items:
+            if item.kind == structure.LESSON:
+                row = progress.get(item.page.pk)
+                item.state = row.state if row is not None else "not_started"
+        quizzes = [item for item in module.items if item.kind != structure.LESSON]
+        lessons_done = all(
+            item.state == COMPLETED for item in module.items if item.kind == structure.LESSON
+        )
+        for item in quizzes:
+            if module.page.module_done:
+                item.state = COMPLETED
+            elif lessons_done and len(quizzes) == 1:
+                item.state = "not_started"
+            else:
+                item.state = None
 
 
 _PAGE_URL_FIELDS = ("id", "title", "path", "depth", "url_path", "live")
 
 
 def transcript(*, user):
-    """Every lesson and module the person has progress in, grouped by course: three queries."""
+    """Every lesson and module the person has progress in, grouped by course, each enrolment
+    with its certificate state (``_certificate_state``): three queries."""
     enrolments = list(
-        Enrolment.objects.filter(user=user).select_related("course").order_by("enrolled_at")
+        Enrolment.objects.filter(user=user)
+        .select_related("course")
+        .annotate(**_certificate_state())
+        .order_by("enrolled_at")
     )
     lessons = (
         LessonProgress.objects.filter(user=user)

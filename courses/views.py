@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from taggit.models import Tag
@@ -20,17 +21,22 @@ from .certificate_pdf import certificate_pdf
 from .forms import VerifyForm
 from .models import Certificate, CoursePage, LessonPage
 
-LESSON_COMPLETED = "Đã ghi nhận hoàn thành bài học."
-LESSON_ALREADY_COMPLETED = "Bài học này đã được ghi nhận hoàn thành trước đó."
-LESSON_NOT_FOUND = "Không tìm thấy bài học này, hoặc bài học chưa được xuất bản."
-SIGN_IN_REQUIRED = "Hãy đăng nhập để lưu tiến độ học tập."
-NOT_FOUND = "Không tìm thấy giấy chứng nhận với mã này."
-NOT_A_CODE = (
+# Marked for the catalogue here, translated where they are shown.
+LESSON_COMPLETED = gettext_noop("Đã ghi nhận hoàn thành bài học.")
+COURSE_COMPLETED = gettext_noop(
+    "Đã ghi nhận hoàn thành bài học. Bạn đã hoàn thành khóa học “%(title)s”: "
+    "giấy chứng nhận ở ngay dưới đây."
+)
+LESSON_ALREADY_COMPLETED = gettext_noop("Bài học này đã được ghi nhận hoàn thành trước đó.")
+LESSON_NOT_FOUND = gettext_noop("Không tìm thấy bài học này, hoặc bài học chưa được xuất bản.")
+SIGN_IN_REQUIRED = gettext_noop("Hãy đăng nhập để lưu tiến độ học tập.")
+NOT_FOUND = gettext_noop("Không tìm thấy giấy chứng nhận với mã này.")
+NOT_A_CODE = gettext_noop(
     "Mã xác thực gồm 12 chữ cái và chữ số, in ở góc dưới giấy chứng nhận, "
     "ví dụ K7QX-M2PA-9RTD. Hãy kiểm tra lại."
 )
-CODE_REQUIRED = "Hãy nhập mã xác thực in trên giấy chứng nhận."
-NO_CERTIFICATE = (
+CODE_REQUIRED = gettext_noop("Hãy nhập mã xác thực in trên giấy chứng nhận.")
+NO_CERTIFICATE = gettext_noop(
     "Chưa có giấy chứng nhận cho khóa học này. Giấy chứng nhận được cấp khi bạn hoàn thành "
     "mọi bài học và bài kiểm tra của khóa học; nếu bạn đã hoàn thành mà chưa có, hãy liên hệ "
     "cán bộ tổ chức của cơ quan, đơn vị."
@@ -78,8 +84,12 @@ def _live_lesson(request, lesson_id):
 def lesson_complete(request, lesson_id):
     """ "Đánh dấu đã học xong": a POST that records completion for the signed-in person."""
     lesson = _live_lesson(request, lesson_id)
-    newly = services.lesson_complete(user=request.user, lesson=lesson, course=lesson.course_page)
-    if newly:
+    course = lesson.course_page
+    newly = services.lesson_complete(user=request.user, lesson=lesson, course=course)
+    if newly and selectors.course_completion(user=request.user, course_id=course.pk):
+        # The panel at #lesson-complete links the certificate.
+        messages.success(request, _(COURSE_COMPLETED) % {"title": course.title})
+    elif newly:
         messages.success(request, _(LESSON_COMPLETED))
     else:
         messages.info(request, _(LESSON_ALREADY_COMPLETED))

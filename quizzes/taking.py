@@ -6,12 +6,16 @@ The routes themselves are methods of ``QuizPage`` (``models/pages.py``); grading
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from courses import selectors as course_selectors
 
 from . import services
 
-SUBMITTED = "Đã nộp bài. Kết quả của bạn ở dưới đây."
-EXPIRED = "Đã hết giờ làm bài: bài được chấm theo các câu trả lời đã lưu."
-SAVED = "Đã lưu câu trả lời. Bạn có thể làm tiếp hoặc nộp bài."
+# Marked for the catalogue here, translated where they are shown.
+SUBMITTED = gettext_noop("Đã nộp bài. Kết quả của bạn ở dưới đây.")
+EXPIRED = gettext_noop("Đã hết giờ làm bài: bài được chấm theo các câu trả lời đã lưu.")
+SAVED = gettext_noop("Đã lưu câu trả lời. Bạn có thể làm tiếp hoặc nộp bài.")
 
 
 def attempt_answers_from_post(post, attempt) -> dict:
@@ -59,10 +63,18 @@ def attempt_take_context(*, quiz, attempt) -> dict:
 
 
 def attempt_results_context(*, quiz, attempt, user) -> dict:
-    """A submitted attempt's score and, as far as the quiz's answer policy allows, its answers."""
+    """A submitted attempt's score and, as far as the quiz's answer policy allows, its answers;
+    once passed, ``completion`` and ``next_url`` (``courses.selectors.course_standing``)."""
     left = services.quiz_attempts_left(user=user, quiz=quiz)
     show = services.attempt_feedback_level(quiz=quiz, attempt=attempt, user=user)
+    # Once passed: the course completed (with its certificate), or where "Tiếp tục học" goes.
+    standing = (
+        course_selectors.course_standing(user=user, page=quiz)
+        if attempt.passed
+        else {"completion": None, "next_url": None}
+    )
     return {
+        **standing,
         "attempt": attempt,
         "attempts_left": left,
         "passed_any": quiz.attempts.filter(user=user, passed=True).exists(),

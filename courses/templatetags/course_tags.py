@@ -45,3 +45,22 @@ def with_my_progress(context, courses):
     for course in courses:
         course.my_enrolment = mine.get(course.pk)
     return courses
+
+
+@register.simple_tag
+def next_step(items):
+    """Where the person stands in outline items, or in an outline's modules (``started``,
+    ``finished`` and ``item``, the next thing to do: ``selectors.next_step``). No query."""
+    return selectors.next_step(items)
+
+
+@register.simple_tag(takes_context=True)
+def course_completion(context, course):
+    """The signed-in person's completed enrolment in ``course`` with its certificate state
+    (``certificate_number``, ``certificate_revoked``), or None: one query (none when
+    anonymous). Call it only where the course may be complete."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or course is None:
+        return None
+    return selectors.course_completion(user=user, course_id=course.pk)

@@ -116,14 +116,18 @@ def test_dashboard_counts_only_live_lessons(trainee_client, trainee):
 
 
 def test_tiep_tuc_hoc_on_the_dashboard_is_the_course_pages_resume_link(trainee_client):
-    course, (_first, second) = build_course(images=[ImageFactory() for _ in range(4)])
+    """The first lesson not done, at the slide where the person stopped in it, even when they
+    looked at a later lesson since (the next thing to do, not the last thing seen)."""
+    course, (first, second) = build_course(images=[ImageFactory() for _ in range(4)])
+    trainee_client.get(first.url)
+    trainee_client.post(reverse("lesson_slide", args=[first.pk]), {"slide": "3"})
     trainee_client.get(second.url)
-    trainee_client.post(reverse("lesson_slide", args=[second.pk]), {"slide": "3"})
+    trainee_client.post(reverse("lesson_slide", args=[second.pk]), {"slide": "2"})
 
     course_page = trainee_client.get(course.url)
     dashboard = trainee_client.get(DASHBOARD)
 
-    expected = second.url + "#slide-3"
+    expected = first.url + "#slide-3"
     assert course_page.context["resume_url"] == expected
     (enrolment,) = dashboard.context["in_progress"]
     assert enrolment.resume_url == expected
@@ -142,7 +146,7 @@ def test_assigned_course_not_yet_opened_links_to_the_course(trainee_client, trai
     assert enrolment.resume_url is None
     assert (enrolment.done_lessons, enrolment.percent) == (0, 0)
     content = response.content.decode()
-    assert f'href="{course.url}">Tiếp tục học' in content
+    assert f'href="{course.url}">Bắt đầu học' in content  # not yet started
     assert "31/01/2099" in content
 
 

@@ -411,10 +411,11 @@ def test_outline_shows_completed_in_progress_and_not_started(trainee_client, tra
 # Resume ----------------------------------------------------------------------------------------
 
 
-def test_course_page_resumes_at_the_last_slide_of_the_last_viewed_lesson(trainee_client):
+def test_course_page_resumes_at_the_last_slide_of_the_first_lesson_not_done(trainee_client):
     course, (first, second, _third) = build_course()
     trainee_client.get(first.url)
     trainee_client.post(slide_url(first), {"slide": "2"})
+    trainee_client.post(complete_url(first))
     trainee_client.get(second.url)
     trainee_client.post(slide_url(second), {"slide": "3"})
 
@@ -425,13 +426,15 @@ def test_course_page_resumes_at_the_last_slide_of_the_last_viewed_lesson(trainee
     assert "Tiếp tục học" in response.content.decode()
 
 
-def test_course_page_resumes_at_the_lesson_when_no_slide_was_seen(trainee_client):
-    course, (_first, second, _third) = build_course()
+def test_course_page_resumes_at_the_first_lesson_not_done_even_if_a_later_one_was_seen(
+    trainee_client,
+):
+    course, (first, second, _third) = build_course()
     trainee_client.get(second.url)
 
     response = trainee_client.get(course.url)
 
-    assert response.context["resume_url"] == second.url
+    assert response.context["resume_url"] == first.url
 
 
 def test_course_page_offers_to_start_when_nothing_was_viewed(trainee_client):
