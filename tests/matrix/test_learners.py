@@ -99,6 +99,7 @@ def a_password_changed(world, role):
 # HR gets a 404 whatever the URL or the agency field says; trainers a 403.
 ON_A = admin_view(trainer=FORBIDDEN, hr=OK, hr_other=NOT_FOUND)
 ACTIVATION = "/admin/learners/activation/"
+POST_ONLY = admin_view(trainer=FORBIDDEN, hr=NOT_ALLOWED, admin=NOT_ALLOWED)
 SENT_BACK = admin_view(
     trainer=FORBIDDEN,
     hr=redirect_to(ACTIVATION),
@@ -163,10 +164,7 @@ RULES = [
         "activation-codes",
         ("admin/learners/activation/codes/", "admin/learners/activation/codes/<int:user_id>/"),
         (
-            Probe(
-                f"{ACTIVATION}codes/",
-                admin_view(trainer=FORBIDDEN, hr=NOT_ALLOWED, admin=NOT_ALLOWED),
-            ),
+            Probe(f"{ACTIVATION}codes/", POST_ONLY),
             Probe(
                 f"{ACTIVATION}codes/",
                 SENT_BACK,
@@ -190,10 +188,7 @@ RULES = [
         "activation-emails",
         ("admin/learners/activation/emails/", "admin/learners/activation/emails/<int:user_id>/"),
         (
-            Probe(
-                f"{ACTIVATION}emails/",
-                admin_view(trainer=FORBIDDEN, hr=NOT_ALLOWED, admin=NOT_ALLOWED),
-            ),
+            Probe(f"{ACTIVATION}emails/", POST_ONLY),
             Probe(
                 f"{ACTIVATION}emails/",
                 SENT_BACK,
