@@ -148,6 +148,14 @@ def renditions_prefetch(images):
         image.prefetched_renditions = list(renditions)
 
 
+def enrolment_of(*, user, course):
+    """The person's enrolment in the course (its due date, its completion), or None: one query
+    for a signed-in person, none for a visitor."""
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course_id=course.pk).first()
+
+
 def progress_by_lesson(*, user, course):
     """The person's LessonProgress rows in a course, keyed by lesson id: one query."""
     if not user.is_authenticated:

@@ -200,6 +200,7 @@ class CoursePage(BasePage):
             first_item=items[0] if items else None,
             lesson_count=sum(1 for item in items if item.kind == "lesson"),
             trainers=trainers,
+            enrolment=selectors.enrolment_of(user=request.user, course=self),
         )
         return context
 

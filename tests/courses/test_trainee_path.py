@@ -2,6 +2,7 @@
 tục học" leading to the next thing to do (a quiz included), "Tiếp tục" on a module once started
 and "Ôn lại" once done, and the course-complete panel after the last lesson or quiz."""
 
+import datetime
 import re
 
 import pytest
@@ -355,3 +356,21 @@ def test_failing_a_quiz_offers_no_completion(trainee_client, trainee):
 
     assert (response.context["completion"], response.context["next_url"]) == (None, None)
     assert "Bạn đã hoàn thành khóa học" not in response.content.decode()
+
+
+def test_the_course_page_shows_the_due_date_and_overdue(trainee_client, trainee):
+    """An assigned course says by when it must be done, and that the date has passed."""
+    course, _modules, _lessons, _quiz = course_with_quiz()
+    anonymous = Client().get(course.url)
+    assert "Hạn hoàn thành" not in anonymous.content.decode()
+
+    Enrolment.objects.create(user=trainee, course=course, due_date=timezone.localdate())
+    body = trainee_client.get(course.url).content.decode()
+    assert "Hạn hoàn thành: " + timezone.localdate().strftime("%d/%m/%Y") in body
+    assert "Quá hạn" not in body
+
+    past = timezone.localdate() - datetime.timedelta(days=3)
+    Enrolment.objects.filter(user=trainee, course=course).update(due_date=past)
+    body = trainee_client.get(course.url).content.decode()
+    assert "Hạn hoàn thành: " + past.strftime("%d/%m/%Y") in body
+    assert "Quá hạn" in body
