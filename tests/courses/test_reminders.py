@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -232,3 +232,12 @@ def test_the_command_and_the_daily_job(course):
     jobs = {job.name: job for job in registered_jobs()}
     assert jobs["courses.send_reminders"].args == ("send_reminders", [])
     assert jobs["courses.send_hr_digest"].weekday == 0
+
+
+@pytest.mark.parametrize("command", ["send_reminders", "send_hr_digest"])
+@pytest.mark.parametrize("value", ["2026-13-01", "13/01/2026", "ngày mai"])
+def test_a_day_that_is_no_date_is_a_clear_error_and_sends_nothing(command, value):
+    with pytest.raises(CommandError, match=f"Ngày “{value}” không đúng dạng YYYY-MM-DD."):
+        call_command(command, "--today", value)
+    assert not Reminder.objects.exists()
+    assert not mail.outbox
