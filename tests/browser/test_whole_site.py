@@ -4,9 +4,13 @@ their own, with the demo loaded, and nothing else runs beside them.
 
 - A trainer schedules a new lesson a minute ahead in the Wagtail admin; it goes live on its
   own (the scheduler queues Wagtail's scheduled publishing each minute, the worker runs it).
+- A trainer imports a lecture's PDF as slides and watches its status page (which reloads itself,
+  no JavaScript) go from the queue to "Đã xong" as the worker renders it; the deck is then in
+  the lesson's draft.
 """
 
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -21,6 +25,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the package is skipped without Playwright (conftest.py)
+    expect = None
 
 from .conftest import DESKTOP, ROOT, TIMEOUT_MS, admin_sign_in
 
@@ -121,6 +130,35 @@ def trainer_page(site, browser):
     admin_sign_in(page, "giangvien")
     yield page
     context.close()
+
+
+def test_a_pdf_import_is_rendered_by_the_worker_while_the_trainer_watches(
+    site, trainer_page, tmp_path
+):
+    from tests.courses.test_slide_import import lecture_pdf
+
+    page = trainer_page
+    (lesson_id,), *_ = site.query(
+        "SELECT p.id FROM wagtailcore_page p JOIN django_content_type t"
+        " ON t.id = p.content_type_id WHERE t.model = 'lessonpage' AND p.live ORDER BY p.path"
+    )
+    pdf = tmp_path / "chi-so-cchc.pdf"
+    pdf.write_bytes(lecture_pdf())
+    page.goto(f"/admin/lessons/{lesson_id}/import-slides/")
+    page.get_by_label("Tên bài trình chiếu").fill("Chỉ số CCHC cấp tỉnh")
+    page.get_by_label("Tệp PDF").set_input_files(pdf)
+    page.get_by_role("button", name="Nhập bài trình chiếu").click()
+    page.wait_for_url(re.compile(r"/admin/lessons/\d+/import-slides/\d+/$"))
+    expect(page.locator("h1")).to_contain_text("Tình trạng nhập bài trình chiếu")
+    # The page reloads itself every few seconds until the worker is done.
+    expect(page.locator("h2[role=status]")).to_have_text("Đã xong", timeout=90_000)
+    expect(page.locator("main")).to_contain_text("gồm 3 trang chiếu")
+    (status, done, total), *_ = site.query(
+        "SELECT status, pages_done, pages_total FROM courses_slideimport"
+    )
+    assert (status, done, total) == ("ready", 3, 3)
+    page.get_by_role("link", name="Sửa bài học").click()
+    page.wait_for_url(re.compile(rf"/admin/pages/{lesson_id}/edit/$"))
 
 
 def next_minute_after(seconds: int) -> datetime:
