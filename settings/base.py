@@ -225,7 +225,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
 DOCUMENT_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
-# A lecture's PDF turned into a slide deck (courses/slide_import.py), in the request.
+# A lecture's PDF turned into a slide deck (courses/slide_import.py): checked in the request,
+# rendered by a task worker (SLIDE_PDF_MAX_SECONDS bounds the rendering).
 SLIDE_PDF_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 SLIDE_PDF_MAX_PAGES = 80  # about 50–150 ms a page: well inside a worker's timeout
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
