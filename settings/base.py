@@ -200,6 +200,9 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", "/tmp/parlearn-mail")  # noqa: S108
+# A hung SMTP server must not hold a task worker: the send fails after this many seconds and
+# the message is retried later (home.tasks.mail_send).
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PAR Learn <no-reply@localhost>")
 
 # Background work through django_tasks (the backport Wagtail installs), queued in the database

@@ -109,3 +109,57 @@ def test_with_the_database_queue_a_retry_waits(settings, reports):
     assert retry.args_kwargs["kwargs"]["attempt"] == 2
     assert retry.run_after >= before + timedelta(minutes=MAIL_RETRY_MINUTES[0])
     assert reports[-1]["final"] is False
+
+
+@pytest.fixture
+def hung_smtp_server():
+    """A TCP server that accepts connections and never says a word (a hung mail server)."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    held, stop = [], threading.Event()
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    listener.close()
+
+
+def test_a_hung_smtp_server_times_out_and_is_retried_then_reported(
+    db, settings, reports, hung_smtp_server, django_capture_on_commit_callbacks
+):
+    """The real SMTP backend against a server that never answers: each attempt gives up after
+    EMAIL_TIMEOUT instead of holding the worker, and the message is reported as not sent."""
+    import time
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", hung_smtp_server
+    settings.EMAIL_TIMEOUT = 1
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue()
+    attempts = 1 + len(MAIL_RETRY_MINUTES)
+    assert time.monotonic() - started < attempts * 1 + 5
+    assert [report["final"] for report in reports] == [False] * (attempts - 1) + [True]
+    assert reports[-1]["failed"][0][0] == 7
+
+
+def test_the_timeout_is_set_for_every_environment():
+    from django.conf import settings
+
+    assert 0 < settings.EMAIL_TIMEOUT <= 30
