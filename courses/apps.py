@@ -1,4 +1,4 @@
-from datetime import time
+from datetime import time, timedelta
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,7 @@ class CoursesConfig(AppConfig):
 
         from .reminders import REPORTER, reminders_report
         from .signals import page_published_make_renditions
+        from .tasks import slide_imports_prune
 
         page_published.connect(page_published_make_renditions, dispatch_uid="courses_renditions")
         # Nightly: repair completions a crash left half-made (courses/reconcile.py).
@@ -29,3 +30,7 @@ class CoursesConfig(AppConfig):
             "courses.send_hr_digest", daily_at=time(7, 30), weekday=0, command="send_hr_digest"
         )
         mail_reporter_register(REPORTER, reminders_report)
+        # Hourly: slide imports whose worker died, and uploads no job waits for.
+        register_job(
+            "courses.slide_imports_prune", task=slide_imports_prune, every=timedelta(hours=1)
+        )

@@ -15,6 +15,7 @@ import re
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pypdfium2 as pdfium
 from django.conf import settings
@@ -33,6 +34,7 @@ from home.tasks import enqueue_in_transaction
 
 from . import tasks
 from .models import SlideImport
+from .models.slides import RENDERING_STALE_MINUTES, private_storage
 
 IMPORT_LOG_ACTION = "courses.import_slides"
 SLIDE_WIDTH = 1600  # pixels: sharp on a projector-sized screen; renditions make the small ones
@@ -419,3 +421,38 @@ def slide_import_give_up(import_id: int) -> None:
     job = SlideImport.objects.filter(pk=import_id).first()
     if job is not None and not job.finished:
         _finish(job, job.started_at, SlideImport.Status.FAILED, IMPORT_SERVER_ERROR)
+
+
+# Where the request keeps an uploaded PDF for the worker (the job's file field).
+UPLOAD_FOLDER = SlideImport._meta.get_field("file").upload_to.rstrip("/")
+
+
+def slide_imports_prune(*, now=None) -> int:
+    """Tidy what killed workers and rolled-back uploads leave in the private storage: a job
+    stale in "rendering" is closed as interrupted, and any uploaded PDF older than a day that no
+    unfinished job waits for is deleted. Returns the number of files deleted."""
+    now = now or timezone.now()
+    stale = SlideImport.objects.filter(
+        status=SlideImport.Status.RENDERING,
+        started_at__lt=now - timedelta(minutes=RENDERING_STALE_MINUTES),
+    )
+    for job in stale:
+        _finish(job, job.started_at, SlideImport.Status.FAILED, IMPORT_INTERRUPTED)
+    storage = private_storage()
+    waiting = set(
+        SlideImport.objects.filter(
+            status__in=[SlideImport.Status.QUEUED, SlideImport.Status.RENDERING]
+        ).values_list("file", flat=True)
+    )
+    try:
+        _folders, names = storage.listdir(UPLOAD_FOLDER)
+    except FileNotFoundError:
+        return 0
+    deleted = 0
+    for name in names:
+        path = f"{UPLOAD_FOLDER}/{name}"
+        if path in waiting or storage.get_modified_time(path) > now - timedelta(days=1):
+            continue
+        storage.delete(path)
+        deleted += 1
+    return deleted

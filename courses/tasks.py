@@ -75,3 +75,9 @@ def slide_import_render(import_id: int, attempt: int = 1) -> str:
             return "retrying"
         slide_import.slide_import_give_up(import_id)
         raise
+
+
+@task()
+def slide_imports_prune() -> int:
+    """Hourly: close imports whose worker died and delete uploads nothing waits for."""
+    return slide_import.slide_imports_prune()

@@ -230,3 +230,40 @@ def test_only_editors_of_the_lesson_see_its_import_status(trainer_client, lesson
     other_lesson = LessonPageFactory(title="Bài khác")
     wrong = reverse("courses_slide_import_status", args=[other_lesson.pk, job.pk])
     assert trainer_client.get(wrong).status_code == 404
+
+
+def test_the_hourly_prune_closes_dead_imports_and_deletes_uploads_nothing_waits_for(
+    trainer_client, lesson
+):
+    """A worker killed mid-import and an upload whose transaction rolled back leave a job and a
+    PDF behind: the scheduled prune closes the job as interrupted and deletes old PDFs, but never
+    the PDF of a job still waiting in the queue."""
+    import os
+
+    from django.core.files.base import ContentFile
+
+    from home.schedule import registered_jobs
+
+    assert "courses.slide_imports_prune" in {job.name for job in registered_jobs()}
+    storage = private_storage()
+    dead = queued(lesson, trainer_client.user)
+    SlideImport.objects.filter(pk=dead.pk).update(
+        status="rendering", started_at=timezone.now() - timedelta(minutes=30)
+    )
+    dead_file = dead.file.name
+    waiting = queued(lesson, trainer_client.user)
+    orphan = storage.save(f"{slide_import.UPLOAD_FOLDER}/orphan.pdf", ContentFile(b"%PDF-1.4"))
+    fresh = storage.save(f"{slide_import.UPLOAD_FOLDER}/fresh.pdf", ContentFile(b"%PDF-1.4"))
+    two_days_ago = (timezone.now() - timedelta(days=2)).timestamp()
+    for name in (orphan, waiting.file.name):
+        os.utime(storage.path(name), (two_days_ago, two_days_ago))
+
+    assert tasks.slide_imports_prune.call() == 1
+
+    dead.refresh_from_db()
+    assert dead.status == "failed" and dead.error.startswith("Việc dựng bài trình chiếu bị gián")
+    assert not dead.file and not storage.exists(dead_file)
+    assert not storage.exists(orphan)
+    assert storage.exists(fresh) and storage.exists(waiting.file.name)
+    assert tasks.slide_imports_prune.call() == 0  # nothing more to do
+    storage.delete(fresh)
