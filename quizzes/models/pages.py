@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from courses.models import CoursePage, ModulePage
 from home.models import BasePage
@@ -81,6 +82,8 @@ class QuizPage(RoutablePageMixin, BasePage):
         InlinePanel("fixed_questions", label=_("Câu hỏi cố định")),
         InlinePanel("pool_rules", label=_("Rút ngẫu nhiên theo chủ đề")),
     ]
+    # The introduction is searched; the questions and their answers never are.
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("bài kiểm tra")
