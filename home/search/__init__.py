@@ -71,7 +71,7 @@ def _exact_first(pages, typed):
 
 def _indexed_texts(pages):
     """{(content type id, object id): (title text, body text)} from the index, one query."""
-    IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806 (per engine)
+    IndexEntry = get_app_config().get_model("IndexEntry")
     plain = IndexEntry._meta.get_field("title").get_internal_type() == "TextField"
     fields = ("title", "body") if plain else ("title_text", "body_text")
     condition = Q()
@@ -85,9 +85,7 @@ def _tagged_page_ids(slug):
     """Ids of the pages tagged ``slug``, over every taggit through model that points at pages."""
     ids = []
     for model in _page_tag_models():
-        ids.extend(
-            model.objects.filter(tag__slug=slug).values_list("content_object_id", flat=True)
-        )
+        ids.extend(model.objects.filter(tag__slug=slug).values_list("content_object_id", flat=True))
     return ids
 
 
@@ -99,4 +97,3 @@ def _page_tag_models():
         and hasattr(model, "content_object")
         and issubclass(model._meta.get_field("content_object").related_model, Page)
     ]
-

@@ -72,7 +72,7 @@ class PostgresFoldingBackend(FoldingQueries, postgres.PostgresSearchBackend):
         self.config = params.get("SEARCH_CONFIG") or "simple"
 
 
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         return PostgresFoldingBackend(params)
     if connection.vendor == "sqlite" and utils.fts5_available() and utils.fts_table_exists():
