@@ -2,18 +2,22 @@
 
 import re
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from . import search_results
 from .models import HomePage
 from .ratelimit import limited, too_many_requests
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
 QUERY_TOO_LONG = "Từ khóa quá dài: hãy nhập tối đa %(limit)s ký tự."
+UNKNOWN_COURSE = "Không có khóa học đã chọn: kết quả dưới đây không lọc theo khóa học."
+UNKNOWN_TAG = "Không có thẻ đã chọn: kết quả dưới đây không lọc theo thẻ."
 
 
 def _clean_query(raw):
@@ -28,37 +32,91 @@ def _search_terms(query):
     return " ".join(re.sub(r"[^\w\s]|_", " ", query).split())
 
 
+def _page_number(paginator, number):
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def _filters(request, visible):
+    """The course and tag chosen in the query string, if they are among the choices; a message
+    for each one that is not (it is then ignored)."""
+    courses = search_results.course_choices(visible)
+    tags = search_results.tag_choices(visible)
+    raw_course = request.GET.get("course", "").strip()
+    raw_tag = request.GET.get("tag", "").strip()
+    course = next((c for c in courses if str(c.pk) == raw_course), None)
+    tag = next(((slug, name) for slug, name in tags if slug == raw_tag), None)
+    notices = []
+    if raw_course and course is None:
+        notices.append(_(UNKNOWN_COURSE))
+    if raw_tag and tag is None:
+        notices.append(_(UNKNOWN_TAG))
+    return {"courses": courses, "tags": tags, "course": course, "tag": tag, "notices": notices}
+
+
+def _link(query, *, course=None, tag=None, page=None):
+    """The search page's query string for these words and filters."""
+    params = {"q": query}
+    if course is not None:
+        params["course"] = course.pk
+    if tag is not None:
+        params["tag"] = tag[0]
+    if page is not None:
+        params["page"] = page
+    return "?" + urlencode(params)
+
+
+def _suggestions(query, terms, *, course, tag):
+    """Other searches to try when nothing was found: [(label, url)]."""
+    found = []
+    folded = search_results.fold(query)
+    if search_results.has_diacritics(query):
+        found.append((_("Tìm “%(q)s”") % {"q": folded}, _link(folded, course=course, tag=tag)))
+    words = terms.split()
+    if len(words) > 1:
+        shorter = " ".join(words[:-1])
+        found.append((_("Tìm “%(q)s”") % {"q": shorter}, _link(shorter, course=course, tag=tag)))
+    if course is not None:
+        found.append((_("Bỏ lọc theo khóa học"), _link(query, tag=tag)))
+    if tag is not None:
+        found.append((_("Bỏ lọc theo thẻ"), _link(query, course=course)))
+    return found
+
+
 def search(request):
-    """Search live public courses, modules and lessons: ``/search/?q=…&page=…``."""
+    """Search live public courses, modules, lessons and quizzes:
+    ``/search/?q=…&course=<id>&tag=<slug>&page=…``."""
     if request.GET.get("q") and limited(request, "search"):
         return too_many_requests(request)
     query = _clean_query(request.GET.get("q", ""))
-    error = None
-    results_page = None
+    visible = Page.objects.live().public()
+    context = {"search_query": query, "results": None, "error": None, **_filters(request, visible)}
+    course, tag = context["course"], context["tag"]
     if len(query) > SEARCH_MAX_LENGTH:
-        error = _(QUERY_TOO_LONG) % {"limit": SEARCH_MAX_LENGTH}
+        context["error"] = _(QUERY_TOO_LONG) % {"limit": SEARCH_MAX_LENGTH}
     elif terms := _search_terms(query):
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=2)
-            .not_type(HomePage)
-            .specific(defer=True)
-            .search(terms, operator="and")
+        pages = visible.filter(depth__gt=2).not_type(HomePage)
+        if course is not None:
+            pages = pages.filter(path__startswith=course.path)
+        if tag is not None:
+            pages = pages.filter(pk__in=search_results.tagged_page_ids(tag[0]))
+        paginator = Paginator(pages.specific().search(terms, operator="and"), SEARCH_PAGE_SIZE)
+        results = _page_number(paginator, request.GET.get("page", 1))
+        context.update(
+            results=results,
+            described=search_results.results_describe(list(results), terms.split()),
+            page_link=_link(query, course=course, tag=tag, page=""),
+            remove_course=_link(query, tag=tag) if course is not None else None,
+            remove_tag=_link(query, course=course) if tag is not None else None,
+            suggestions=[]
+            if paginator.count
+            else _suggestions(query, terms, course=course, tag=tag),
         )
-        paginator = Paginator(pages, SEARCH_PAGE_SIZE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
-    return render(
-        request,
-        "home/search.html",
-        {"search_query": query, "results": results_page, "error": error},
-        status=400 if error else 200,
-    )
+    return render(request, "home/search.html", context, status=400 if context["error"] else 200)
 
 
 def post_only(view):
