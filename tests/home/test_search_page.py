@@ -22,7 +22,6 @@ from tests.courses.factories import (
     ImageFactory,
     LessonPageFactory,
     ModulePageFactory,
-    lesson_body,
     slide_deck,
 )
 
@@ -86,7 +85,7 @@ def test_a_result_shows_its_kind_course_module_and_highlighted_excerpt(client):
     _lesson("Bài mở đầu", module=module, summary="Xây dựng kế hoạch rà soát thủ tục hằng năm.")
     html = _main(client.get("/search/", {"q": "kế hoạch"}))
     assert '<p class="result__type">Bài học</p>' in html
-    assert "Khóa học cải cách hành chính 2017 <span aria-hidden=\"true\">›</span> Chuyên đề" in html
+    assert 'Khóa học cải cách hành chính 2017 <span aria-hidden="true">›</span> Chuyên đề' in html
     assert "Xây dựng <mark>kế</mark> <mark>hoạch</mark> rà soát" in html
 
 
@@ -196,9 +195,7 @@ def test_pagination_keeps_the_filters(client):
     for n in range(12):
         _lesson(f"Thủ tục số {n}", module=module)
     response = client.get("/search/", {"q": "thủ tục", "course": course.pk})
-    assert f'href="?q=th%E1%BB%A7+t%E1%BB%A5c&amp;course={course.pk}&amp;page=2"' in _main(
-        response
-    )
+    assert f'href="?q=th%E1%BB%A7+t%E1%BB%A5c&amp;course={course.pk}&amp;page=2"' in _main(response)
 
 
 # --- nothing found ----------------------------------------------------------------------
