@@ -21,6 +21,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import search as engine
+
 COURSE_DEPTH = 4  # courses.structure.COURSE_DEPTH: tree root 1, home 2, course list 3, course 4
 MODULE_DEPTH = COURSE_DEPTH + 1
 EXCERPT_BEFORE = 60
@@ -29,18 +31,15 @@ EXCERPT_LENGTH = 220
 LEAD_FIELDS = ("search_description", "summary")
 # StreamField values that are settings, not text: block types and ids, choice keys, links.
 _NOT_TEXT = re.compile(r"[a-z0-9_-]{1,20}|https?://\S*")
-_FOLD = str.maketrans({"đ": "d", "Đ": "d"})
 
 
 def fold(text):
-    """Lower case without diacritics: "Đường" -> "duong" (one folded string per character, so
-    positions can be mapped back). Swap for the search engine's ``fold`` once it exists."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    """Lower case without diacritics: "Đường" -> "duong" (the search engine's folding)."""
+    return engine.fold(text).lower()
 
 
 def has_diacritics(text):
-    return fold(text) != text.lower()
+    return engine.fold(text) != unicodedata.normalize("NFC", text)
 
 
 # --- where a result sits -----------------------------------------------------------------
@@ -68,6 +67,14 @@ def ancestors_of(pages):
         return {}
     found = Page.objects.filter(path__in=paths).only("id", "path", "depth", "title", "url_path")
     return {page.path: page for page in found}
+
+
+def pages_loaded(pages):
+    """The same pages, in the same order, with all their fields (the engine hands them over
+    with their own fields deferred): one query, plus one per kind of page."""
+    ids = [page.pk for page in pages]
+    loaded = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [loaded[pk] for pk in ids if pk in loaded]
 
 
 def results_describe(pages, terms):
@@ -214,7 +221,9 @@ def _page_tag_models():
 
 def course_choices(visible):
     """The live, public courses, in tree order (id, title and path only)."""
-    return list(visible.filter(depth=COURSE_DEPTH).order_by("path").only("id", "title", "path"))
+    return list(
+        visible.filter(depth=COURSE_DEPTH).order_by("path").only("id", "title", "path", "depth")
+    )
 
 
 def tag_choices(visible):
@@ -224,11 +233,3 @@ def tag_choices(visible):
         used = model.objects.filter(content_object__in=visible.values("pk")).values("tag_id")
         condition |= Q(pk__in=used)
     return list(Tag.objects.filter(condition).order_by("name").values_list("slug", "name"))
-
-
-def tagged_page_ids(slug):
-    """A query of the ids of the pages carrying the tag ``slug``, for ``pk__in``."""
-    condition = Q(pk__in=[])
-    for model in _page_tag_models():
-        condition |= Q(pk__in=model.objects.filter(tag__slug=slug).values("content_object_id"))
-    return Page.objects.filter(condition).values("pk")

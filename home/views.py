@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from . import search_results
-from .models import HomePage
 from .ratelimit import limited, too_many_requests
+from .search import fold, pages_search, query_terms
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
@@ -73,7 +73,7 @@ def _link(query, *, course=None, tag=None, page=None):
 def _suggestions(query, terms, *, course, tag):
     """Other searches to try when nothing was found: [(label, url)]."""
     found = []
-    folded = search_results.fold(query)
+    folded = fold(query)
     if search_results.has_diacritics(query):
         found.append((_("Tìm “%(q)s”") % {"q": folded}, _link(folded, course=course, tag=tag)))
     words = terms.split()
@@ -99,16 +99,13 @@ def search(request):
     if len(query) > SEARCH_MAX_LENGTH:
         context["error"] = _(QUERY_TOO_LONG) % {"limit": SEARCH_MAX_LENGTH}
     elif terms := _search_terms(query):
-        pages = visible.filter(depth__gt=2).not_type(HomePage)
-        if course is not None:
-            pages = pages.filter(path__startswith=course.path)
-        if tag is not None:
-            pages = pages.filter(pk__in=search_results.tagged_page_ids(tag[0]))
-        paginator = Paginator(pages.specific().search(terms, operator="and"), SEARCH_PAGE_SIZE)
+        found = pages_search(query, course=course, tag=tag[0] if tag else None)
+        paginator = Paginator(found, SEARCH_PAGE_SIZE)
         results = _page_number(paginator, request.GET.get("page", 1))
+        pages = search_results.pages_loaded(results.object_list)
         context.update(
             results=results,
-            described=search_results.results_describe(list(results), terms.split()),
+            described=search_results.results_describe(pages, query_terms(query)),
             page_link=_link(query, course=course, tag=tag, page=""),
             remove_course=_link(query, tag=tag) if course is not None else None,
             remove_tag=_link(query, course=course) if tag is not None else None,
