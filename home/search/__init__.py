@@ -95,5 +95,6 @@ def _page_tag_models():
         for model in apps.get_models()
         if issubclass(model, ItemBase)
         and hasattr(model, "content_object")
-        and issubclass(model._meta.get_field("content_object").related_model, Page)
+        and isinstance(target := model._meta.get_field("content_object").related_model, type)
+        and issubclass(target, Page)
     ]
