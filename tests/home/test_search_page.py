@@ -89,6 +89,12 @@ def test_a_result_shows_its_kind_course_module_and_highlighted_excerpt(client):
     assert "Xây dựng <mark>kế</mark> <mark>hoạch</mark> rà soát" in html
 
 
+def test_a_query_typed_without_marks_finds_and_marks_the_words_with_them(client):
+    _lesson("Bài mở đầu", summary="Lập Kế hoạch cải cách hành chính năm 2017.")
+    html = _main(client.get("/search/", {"q": "ke hoach"}))
+    assert "Lập <mark>Kế</mark> <mark>hoạch</mark> cải cách" in html
+
+
 def test_the_excerpt_comes_from_the_slide_text_when_the_match_is_there(client):
     images = [ImageFactory(), ImageFactory()]
     deck = slide_deck(images)
