@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/parlearn
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install axe run demo migrate test test-postgres lint format check pytest bench bench-hr bench-load messages clean
+.PHONY: install axe run demo migrate test test-postgres lint format check pytest bench bench-hr bench-load bench-search messages clean
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "PAR Learn needs Python 3.11 or newer (set PYTHON=python3.11).")'
@@ -82,6 +82,9 @@ bench-hr: install
 # SQLite, or PostgreSQL (and Redis) when DATABASE_URL (and REDIS_URL) are set.
 bench-load: install
 	$(BIN)/python bench/load.py
+
+bench-search: install  # search over 200 lessons with slides: p50/p99 per query (DATABASE_URL: PostgreSQL)
+	$(BIN)/python bench/search.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=staticfiles

@@ -55,8 +55,8 @@ def site():
     )
     reform.tags.add("Một cửa")
     reform.save()
-    # Wagtail indexes a page on save before modelcluster writes its new tags, so a tag added now
-    # reaches the index at the page's next save (see the report: a publish hook is left to do).
+    # The tests' immediate task backend indexes the page inside save(), before modelcluster
+    # writes its new tags; the site's queued task reads the saved page, tags included.
     reform.save()
     one_stop = ModulePageFactory(
         parent=reform,
