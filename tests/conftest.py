@@ -53,3 +53,21 @@ def tree(request, db):
                 kind=Agency.Kind.OFFICE,
             )
     return {key: Agency.objects.get(pk=agency.pk) for key, agency in made.items()}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A transactional test must restore the migrations' rows when it ends
+    (``serialized_rollback=True``): a plain ``transaction=True`` test flushes the database and
+    lets post_migrate create content types anew, so the next serialized test fails to load its
+    rows ("UNIQUE constraint failed: django_content_type…"), depending on the order."""
+    bare = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db"))
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if bare:
+        raise pytest.UsageError(
+            "Transactional tests without serialized_rollback=True:\n" + "\n".join(bare)
+        )

@@ -92,7 +92,7 @@ def test_smtp_failures_are_retried_then_reported(
     assert len(errors) == 1 and "not sent after 4 attempts" in errors[0].getMessage()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_the_database_queue_a_retry_waits(settings, reports):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
