@@ -14,65 +14,21 @@ Python memory (tracemalloc) and the process's peak RSS.
 """
 
 import argparse
-import os
 import random
 import resource
 import statistics
-import sys
 import time
 import tracemalloc
 from datetime import timedelta
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+from bench_db import choose_database, setup_django
+
 BENCH_DB = "parlearn_bench"
 PEOPLE = 10_000
 PROGRESS_ROWS = 1_000_000
 MODULES, LESSONS_PER_MODULE = 20, 10  # 200 lessons: 1,000,000 rows is 100 per person on average
 BATCH = 20_000
 RUNS = 5
-
-
-def choose_database(rebuild: bool) -> str:
-    """Point DATABASE_URL at the bench database (created if missing) and name it."""
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        OUT.mkdir(parents=True, exist_ok=True)
-        path = OUT / "hr_bench.sqlite3"
-        if rebuild and path.exists():
-            path.unlink()
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        return f"SQLite {path.relative_to(ROOT)}"
-    import psycopg
-
-    parts = urlsplit(url)
-    server = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]
-        ).fetchone()
-        if exists and rebuild:
-            connection.execute(f'DROP DATABASE "{BENCH_DB}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
-    return f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{BENCH_DB}"
-
-
-def setup_django():
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.dev")
-    os.environ["DJANGO_MEDIA_ROOT"] = str(OUT / "media")  # the demo's slide images
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.DEBUG = False  # no query log growing during the load
-    settings.ALLOWED_HOSTS = ["*"]
 
 
 # Loading ------------------------------------------------------------------------------------------
@@ -335,7 +291,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="load the bench data again")
     options = parser.parse_args()
-    where = choose_database(options.rebuild)
+    where = choose_database("hr_bench.sqlite3", BENCH_DB, rebuild=options.rebuild)
     setup_django()
 
     from django.contrib.auth import get_user_model

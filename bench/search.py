@@ -15,16 +15,12 @@ prints the number of pages found, the p50 and the p99 in milliseconds.
 import argparse
 import io
 import json
-import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+from bench_db import choose_database, setup_django
+
 BENCH_DB = "parlearn_search_bench"
 MODULES, LESSONS_PER_MODULE, SLIDES = 20, 10, 10
 RUNS = 50
@@ -58,45 +54,6 @@ PHRASES = [
     "Ứng dụng công nghệ thông tin",
     "Tinh giản biên chế và vị trí việc làm",
 ]
-
-
-def choose_database(rebuild: bool) -> str:
-    """Point DATABASE_URL at the bench database (created if missing) and name it."""
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        OUT.mkdir(parents=True, exist_ok=True)
-        path = OUT / "search_bench.sqlite3"
-        if rebuild and path.exists():
-            path.unlink()
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        return f"SQLite {path.relative_to(ROOT)}"
-    import psycopg
-
-    parts = urlsplit(url)
-    server = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]
-        ).fetchone()
-        if exists and rebuild:
-            connection.execute(f'DROP DATABASE "{BENCH_DB}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
-    return f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{BENCH_DB}"
-
-
-def setup_django():
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.dev")
-    os.environ["DJANGO_MEDIA_ROOT"] = str(OUT / "media")
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.DEBUG = False
 
 
 def slide_image():
@@ -186,7 +143,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="build the bench data again")
     args = parser.parse_args()
-    where = choose_database(args.rebuild)
+    where = choose_database("search_bench.sqlite3", BENCH_DB, rebuild=args.rebuild)
     setup_django()
     from django.core.management import call_command
 
