@@ -41,7 +41,23 @@ def validate_alt_text(value):
         raise ValidationError(ALT_TEXT_IS_FILENAME)
 
 
-class HeadingBlock(blocks.StructBlock):
+class SearchedBlock(blocks.StructBlock):
+    """A struct block whose search text leaves out the children named in ``unsearched`` (choice
+    labels such as "Tiêu đề mục" would make every lesson match them)."""
+
+    unsearched = ()
+
+    def get_searchable_content(self, value):
+        return [
+            text
+            for name, block in self.child_blocks.items()
+            if name not in self.unsearched
+            for text in block.get_searchable_content(value.get(name))
+        ]
+
+
+class HeadingBlock(SearchedBlock):
+    unsearched = ("level",)
     text = blocks.CharBlock(label=_("Tiêu đề"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Cấp"),
@@ -122,6 +138,8 @@ class SlideDeckBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
+    """A document to download; search finds the lesson by the document's own title too."""
+
     document = DocumentChooserBlock(label=_("Tài liệu"))
     title = blocks.CharBlock(
         label=_("Tên hiển thị"),
@@ -136,6 +154,11 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Tài liệu tải về")
         template = "courses/blocks/document_block.html"
 
+    def get_searchable_content(self, value):
+        content = super().get_searchable_content(value)
+        document = value.get("document")
+        return [*content, document.title] if document is not None else content
+
 
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(label=_("Địa chỉ video"), help_text=_("Ví dụ: đường dẫn YouTube."))
@@ -148,8 +171,10 @@ class VideoBlock(blocks.StructBlock):
         template = "courses/blocks/video_block.html"
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(SearchedBlock):
     """Key facts, or a legal reference with its number, date and issuing body."""
+
+    unsearched = ("kind",)
 
     kind = blocks.ChoiceBlock(
         label=_("Loại"),

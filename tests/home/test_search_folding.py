@@ -116,6 +116,30 @@ def site():
             body=body(paragraph("<p>Định danh điện tử.</p>")),
         ),
     }
+    guide = get_document_model().objects.create(
+        title="Hướng dẫn 15/HD-SNV về đánh giá",
+        file=ContentFile(b"%PDF-1.4", name="hd-15.pdf"),
+    )
+    pages["legal"] = LessonPageFactory(
+        parent=one_stop,
+        title="Căn cứ pháp lý",
+        summary="Những điều cần biết.",
+        body=body(
+            {"type": "heading", "value": {"text": "Mục lục", "level": "h2"}},
+            {
+                "type": "callout",
+                "value": {
+                    "kind": "legal",
+                    "title": "Thủ tục trên môi trường điện tử",
+                    "document_number": "45/2020/NĐ-CP",
+                    "issued_on": "2020-04-08",
+                    "issuing_body": "Chính phủ",
+                    "body": "<p>Tiếp nhận hồ sơ trực tuyến.</p>",
+                },
+            },
+            {"type": "document", "value": {"document": guide.pk, "title": "", "description": ""}},
+        ),
+    )
     quiz = QuizPageFactory(
         parent=one_stop,
         title="Bài kiểm tra chuyên đề",
@@ -192,6 +216,14 @@ QUERIES = [
     ("soan thao van ban", {"drafting"}, {"award"}),
     ("cai cach hanh chinh", {"reform"}, {"office", "drafting", "award"}),
     ("khongcotunay", set(), {"plan"}),
+    ("45/2020/NĐ-CP", {"legal"}, {"drafting"}),
+    ("nd cp 45", {"legal"}, set()),
+    ("chinh phu", {"legal"}, set()),
+    ("hồ sơ trực tuyến", {"legal"}, set()),
+    ("15/HD-SNV", {"legal"}, set()),
+    ("huong dan 15", {"legal"}, set()),
+    ("tieu de muc", set(), {"legal"}),
+    ("van ban phap ly", set(), {"legal"}),
 ]
 
 
