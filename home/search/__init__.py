@@ -16,7 +16,15 @@ from wagtail.models import Page
 
 from .folding import fold, index_text, query_terms, words
 
-__all__ = ["documents_search", "fold", "index_text", "pages_search", "query_terms", "words"]
+__all__ = [
+    "documents_search",
+    "fold",
+    "index_text",
+    "page_tag_models",
+    "pages_search",
+    "query_terms",
+    "words",
+]
 
 # How many of the engine's best matches are re-ranked by exact spelling.
 RERANK_TOP = 200
@@ -84,12 +92,13 @@ def _indexed_texts(pages):
 def _tagged_page_ids(slug):
     """Ids of the pages tagged ``slug``, over every taggit through model that points at pages."""
     ids = []
-    for model in _page_tag_models():
+    for model in page_tag_models():
         ids.extend(model.objects.filter(tag__slug=slug).values_list("content_object_id", flat=True))
     return ids
 
 
-def _page_tag_models():
+def page_tag_models():
+    """The taggit through models whose tagged objects are pages (courses' and lessons' tags)."""
     return [
         model
         for model in apps.get_models()
