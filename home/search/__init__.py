@@ -8,7 +8,6 @@ The backend (``home.search.backend``) folds the index and the queries.
 """
 
 from django.apps import apps
-from django.db.models import Q
 from modelsearch.conf import get_app_config
 from taggit.models import ItemBase
 from wagtail.documents import get_document_model
@@ -82,10 +81,10 @@ def _indexed_texts(pages):
     IndexEntry = get_app_config().get_model("IndexEntry")
     plain = IndexEntry._meta.get_field("title").get_internal_type() == "TextField"
     fields = ("title", "body") if plain else ("title_text", "body_text")
-    condition = Q()
-    for page in pages:
-        condition |= Q(content_type_id=page.content_type_id, object_id=str(page.pk))
-    rows = IndexEntry.objects.filter(condition).values_list("content_type_id", "object_id", *fields)
+    rows = IndexEntry.objects.filter(
+        content_type_id__in={page.content_type_id for page in pages},
+        object_id__in=[str(page.pk) for page in pages],
+    ).values_list("content_type_id", "object_id", *fields)
     return {(ct, oid): (title or "", body or "") for ct, oid, title, body in rows}
 
 
