@@ -10,13 +10,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import Tag
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -208,17 +207,6 @@ def excerpt(text, terms):
 # --- filters ------------------------------------------------------------------------------
 
 
-def _page_tag_models():
-    """The taggit through models whose tagged objects are pages (courses' and lessons' tags)."""
-    found = []
-    for model in apps.get_models():
-        if issubclass(model, TaggedItemBase) and model is not TaggedItemBase:
-            target = model._meta.get_field("content_object").related_model
-            if isinstance(target, type) and issubclass(target, Page):
-                found.append(model)
-    return found
-
-
 def course_choices(visible):
     """The live, public courses, in tree order (id, title and path only)."""
     return list(
@@ -229,7 +217,7 @@ def course_choices(visible):
 def tag_choices(visible):
     """The tags in use on live, public pages, by name: [(slug, name)]."""
     condition = Q(pk__in=[])
-    for model in _page_tag_models():
+    for model in engine.page_tag_models():
         used = model.objects.filter(content_object__in=visible.values("pk")).values("tag_id")
         condition |= Q(pk__in=used)
     return list(Tag.objects.filter(condition).order_by("name").values_list("slug", "name"))
