@@ -11,10 +11,11 @@ from wagtail.models import Page
 
 from . import search_results
 from .ratelimit import limited, too_many_requests
-from .search import fold, pages_search, query_terms
+from .search import documents_search, fold, pages_search, query_terms
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
+SEARCH_DOCUMENTS = 5
 QUERY_TOO_LONG = "Từ khóa quá dài: hãy nhập tối đa %(limit)s ký tự."
 UNKNOWN_COURSE = "Không có khóa học đã chọn: kết quả dưới đây không lọc theo khóa học."
 UNKNOWN_TAG = "Không có thẻ đã chọn: kết quả dưới đây không lọc theo thẻ."
@@ -112,6 +113,10 @@ def search(request):
             suggestions=[]
             if paginator.count
             else _suggestions(query, terms, course=course, tag=tag),
+            # Documents (decisions, plans) by title: beside the first page of unfiltered results.
+            documents=documents_search(query)[:SEARCH_DOCUMENTS]
+            if course is None and tag is None and results.number == 1
+            else [],
         )
     return render(request, "home/search.html", context, status=400 if context["error"] else 200)
 

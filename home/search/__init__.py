@@ -7,11 +7,15 @@ marks (same length as the NFC text, for highlighting); ``query_terms(query)``; `
 The backend (``home.search.backend``) folds the index and the queries.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.apps import apps
+from django.db.models import Q
 from modelsearch.conf import get_app_config
 from taggit.models import ItemBase
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from .folding import fold, index_text, query_terms, words
 
@@ -53,11 +57,24 @@ def pages_search(query, *, course=None, tag=None):
 
 
 def documents_search(query):
-    """Documents whose title (or tags) hold every word of ``query``, folded; best first."""
+    """Documents whose title (or tags) hold every word of ``query``, folded; best first. Only
+    documents anyone may open: none from a collection with a view restriction (or below one)."""
     terms = query_terms(query)
     if not terms:
         return []
-    return list(get_document_model().objects.search(" ".join(terms), operator="and"))
+    restricted = list(
+        Collection.objects.filter(
+            pk__in=CollectionViewRestriction.objects.values("collection")
+        ).values_list("path", flat=True)
+    )
+    documents = get_document_model().objects.all()
+    if restricted:
+        documents = documents.exclude(
+            collection__in=Collection.objects.filter(
+                reduce(or_, (Q(path__startswith=path) for path in restricted))
+            )
+        )
+    return list(documents.search(" ".join(terms), operator="and"))
 
 
 def _exact_first(pages, typed):

@@ -311,3 +311,27 @@ def test_an_existing_index_is_rebuilt_folded_when_migrate_finishes():
     migration.rebuild_after_migrate(django_apps, None)
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert [page.pk for page in pages_search("ke hoach")] == [lesson.pk]
+
+
+def test_documents_of_a_restricted_collection_are_never_found():
+    """A collection closed to the public (Wagtail's collection privacy) keeps its documents'
+    titles out of search, and the collections below it too."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    closed = root.add_child(name="Tài liệu nội bộ")
+    below = closed.add_child(name="Dự thảo")
+    CollectionViewRestriction.objects.create(
+        collection=closed, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    model = get_document_model()
+    public = model.objects.create(
+        title="Kế hoạch cải cách hành chính năm 2018", file=ContentFile(b"%PDF", name="kh.pdf")
+    )
+    for collection in (closed, below):
+        model.objects.create(
+            title="Kế hoạch cải cách hành chính (dự thảo)",
+            collection=collection,
+            file=ContentFile(b"%PDF", name="dt.pdf"),
+        )
+    assert documents_search("ke hoach cai cach") == [public]

@@ -242,3 +242,21 @@ def test_the_search_box_example_finds_pages_of_the_demo_course(client):
         response = client.get("/search/", {"q": example})
         found = [result.page for result in response.context["described"]]
         assert any(page.path.startswith(course.path) for page in found), example
+
+
+def test_document_titles_are_listed_beside_the_first_page_of_results(client, two_courses):
+    """A decision looked up by its number: its document is offered, however the number is
+    typed; not on later pages, not when the results are narrowed to a course."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    first, *_ = two_courses
+    document = get_document_model().objects.create(
+        title="Quyết định 2948/QĐ-BNV về báo cáo", file=ContentFile(b"%PDF-1.4", name="qd.pdf")
+    )
+    for query in ("qd 2948", "2948/QĐ-BNV", "bao cao"):
+        html = _main(client.get("/search/", {"q": query}))
+        assert "Văn bản, tài liệu" in html, query
+        assert f'href="{document.url}"' in html and "(PDF)" in html, query
+    narrowed = _main(client.get("/search/", {"q": "bao cao", "course": first.pk}))
+    assert f'href="{document.url}"' not in narrowed
