@@ -22,11 +22,11 @@ The orders are alphabetical and reverse alphabetical. Product modules: every ``.
 below and the root URL configuration, except migrations and tests.
 """
 
-import contextlib
 import importlib
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
@@ -61,10 +61,26 @@ def ordered(order: str) -> list[str]:
 # In the fresh interpreter -----------------------------------------------------------------------
 
 
+def needs_models(error: BaseException) -> bool:
+    """The module needs models that are not loaded yet: Django's ``AppRegistryNotReady``, or a
+    library reading another app's models at import time (``get_model(require_ready=False)`` on an
+    app whose models are not imported: LookupError or TypeError inside ``django/apps``, as
+    modelsearch's database backends do). That module waits for the registry; it is no circle."""
+    from django.core.exceptions import AppRegistryNotReady
+
+    if isinstance(error, AppRegistryNotReady):
+        return True
+    frames = traceback.extract_tb(error.__traceback__)
+    return (
+        isinstance(error, LookupError | TypeError)
+        and bool(frames)
+        and (f"django{os.sep}apps{os.sep}" in frames[-1].filename)
+    )
+
+
 def _import_during_setup(names):
     import django
     from django.apps import AppConfig
-    from django.core.exceptions import AppRegistryNotReady
 
     waiting = list(names)
     import_models = AppConfig.import_models
@@ -78,8 +94,10 @@ def _import_during_setup(names):
         for name in [name for name in waiting if name.split(".")[0] == app_config.name]:
             try:
                 importlib.import_module(name)
-            except AppRegistryNotReady:
-                continue  # needs every model: imported once the registry is ready
+            except Exception as error:
+                if not needs_models(error):
+                    raise
+                continue  # needs the models: imported once the registry is ready
             waiting.remove(name)
         import_models(app_config)
 
@@ -102,11 +120,9 @@ def _each_first(names):
     """For every module of our apps, a forked copy of this interpreter that imports it just
     before its app's ``models``, at the app's turn in ``apps.populate``: the module is the app's
     first one, whatever order anything else would import them in."""
-    import traceback
 
     import django
     from django.apps import AppConfig
-    from django.core.exceptions import AppRegistryNotReady
 
     import_models = AppConfig.import_models
     failures = []
@@ -115,9 +131,12 @@ def _each_first(names):
     def first_then_models(name, app_config):
         """In the forked copy: the module first, then the app's models; the exit status."""
         try:
-            # A module that needs every model loaded never comes first.
-            with contextlib.suppress(AppRegistryNotReady):
+            # A module that needs the models loaded never comes first.
+            try:
                 importlib.import_module(name)
+            except Exception as error:
+                if not needs_models(error):
+                    raise
             import_models(app_config)
         except BaseException:
             traceback.print_exc()
