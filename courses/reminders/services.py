@@ -67,7 +67,9 @@ def _claim(rows: list[Reminder]) -> uuid.UUID:
 # Reminders to the people assigned a course -------------------------------------------------------
 
 
-def _reminder_message(reminder: Reminder, *, course_urls: dict, today: datetime.date) -> dict:
+def _reminder_message(
+    reminder: Reminder, *, course_urls: dict, dashboard_url: str, today: datetime.date
+) -> dict:
     course, person = reminder.course, reminder.user
     if course.pk not in course_urls:
         course_urls[course.pk] = _absolute(course.get_url() or "/")
@@ -76,7 +78,7 @@ def _reminder_message(reminder: Reminder, *, course_urls: dict, today: datetime.
         "person": person.get_full_name(),
         "course": course.title,
         "course_url": course_urls[course.pk],
-        "dashboard_url": _absolute(reverse("dashboard")),
+        "dashboard_url": dashboard_url,
         "due_date": due,
         "days_left": (reminder.due_date - today).days,
         "days_late": (today - reminder.due_date).days,
@@ -119,8 +121,11 @@ def reminders_send(*, today: datetime.date | None = None, dry_run: bool = False)
             Reminder.objects.filter(run=run).select_related("user", "course").order_by("pk")
         )
         course_urls = {}
+        dashboard_url = _absolute(reverse("dashboard"))
         messages = [
-            _reminder_message(reminder, course_urls=course_urls, today=today)
+            _reminder_message(
+                reminder, course_urls=course_urls, dashboard_url=dashboard_url, today=today
+            )
             for reminder in claimed
             if reminder.channel == Channel.EMAIL
         ]
