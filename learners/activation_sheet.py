@@ -55,15 +55,12 @@ def _cut_lines(pdf):
     pdf.set_draw_color(*MUTED)
     pdf.set_line_width(0.2)
     pdf.set_dash_pattern(dash=2, gap=1.5)
-    for column in range(1, COLUMNS):
+    for column in range(COLUMNS + 1):
         x = MARGIN + column * BLOCK_W
         pdf.line(x, MARGIN, x, PAGE_H - MARGIN)
     for row in range(ROWS + 1):
         y = MARGIN + row * BLOCK_H
         pdf.line(MARGIN, y, PAGE_W - MARGIN, y)
-    for column in (0, COLUMNS):
-        x = MARGIN + column * BLOCK_W
-        pdf.line(x, MARGIN, x, PAGE_H - MARGIN)
     pdf.set_dash_pattern()
 
 
