@@ -206,11 +206,11 @@ def attempt_finish_expired(*, attempt) -> None:
 
 def attempts_finish_expired(*, user, quiz) -> list:
     """The person's attempts at the quiz by number, each open one whose time ran out graded
-    first on the answers it saved."""
-    for attempt in quiz.attempts.filter(user=user).order_by("number"):
-        if attempt.is_open:
-            attempt_finish_expired(attempt=attempt)
-    return list(quiz.attempts.filter(user=user).order_by("number"))
+    first on the answers it saved (``attempt_finish_expired`` reloads the ones it grades)."""
+    attempts = list(quiz.attempts.filter(user=user).order_by("number"))
+    for attempt in attempts:
+        attempt_finish_expired(attempt=attempt)
+    return attempts
 
 
 def _complete_module(attempt) -> None:
