@@ -22,3 +22,8 @@ LOGGING = {
 # A key prefix of its own for each run: a shared Redis keeps nothing from an earlier run's
 # database, and nobody else's keys are touched.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "parlearn-bench")
+
+# No task worker runs beside the benchmark: tasks (the demo's renditions, made while it loads)
+# run at once, as they did when the README's figures were measured, so no lesson page resizes
+# an image under load.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
