@@ -8,7 +8,6 @@ person or the course again when printing or verifying.
 import re
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from home.links import absolute_url
 from home.models import SiteSettings
 from learners.roles import can_manage_certificate
 from learners.scope import scoped_people
@@ -83,7 +83,7 @@ def employee_code_mask(code: str) -> str:
 def certificate_verify_url(certificate) -> str:
     """The absolute address the QR code points at."""
     path = reverse("certificate_verify_code", args=[certificate.code])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 # Reads ------------------------------------------------------------------------------------------

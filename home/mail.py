@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from . import tasks
+from .links import absolute_url
 from .tasks import MAIL_RETRY_MINUTES, mail_reporter_register
 
 __all__ = [
@@ -36,7 +37,7 @@ def mail_render(*, to, subject, template, context, reply_to=None, key=None) -> d
     for the reporter (e.g. the reminder row's id)."""
     context = {
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "base_url": absolute_url(),
         **context,
     }
     with translation.override(settings.LANGUAGE_CODE):

@@ -22,6 +22,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from home.links import absolute_url
+
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10
 CODE_GROUPS = (4, 4, 2)
@@ -83,7 +85,7 @@ def code_matches(*, user_id: int, code: str, stored: str) -> bool:
 
 def activation_page_url() -> str:
     """The absolute address of the public "Kích hoạt tài khoản" page (printed on the sheet)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("activation")
+    return absolute_url(reverse("activation"))
 
 
 class ActivationTokenGenerator(PasswordResetTokenGenerator):
@@ -119,4 +121,4 @@ def activation_link(user) -> str:
             "token": activation_token_generator.make_token(user),
         },
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)

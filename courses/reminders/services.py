@@ -15,7 +15,6 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -24,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.formatting import format_date
+from home.links import absolute_url
 from home.mail import mail_enqueue_many, mail_render
 from learners.roles import HR_GROUP
 
@@ -42,12 +42,6 @@ SUBJECTS = {
     Reason.OVERDUE: _("Khóa học “%(course)s” đã quá hạn hoàn thành"),
 }
 DIGEST_SUBJECT = _("Tổng hợp học tập trong tuần của %(agency)s")
-
-
-def _absolute(url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 def _channel(email: str) -> str:
@@ -72,7 +66,7 @@ def _reminder_message(
 ) -> dict:
     course, person = reminder.course, reminder.user
     if course.pk not in course_urls:
-        course_urls[course.pk] = _absolute(course.get_url() or "/")
+        course_urls[course.pk] = absolute_url(course.get_url() or "/")
     due = format_date(reminder.due_date)
     context = {
         "person": person.get_full_name(),
@@ -121,7 +115,7 @@ def reminders_send(*, today: datetime.date | None = None, dry_run: bool = False)
             Reminder.objects.filter(run=run).select_related("user", "course").order_by("pk")
         )
         course_urls = {}
-        dashboard_url = _absolute(reverse("dashboard"))
+        dashboard_url = absolute_url(reverse("dashboard"))
         messages = [
             _reminder_message(
                 reminder, course_urls=course_urls, dashboard_url=dashboard_url, today=today
@@ -146,8 +140,8 @@ def digest_report_url_register(url: Callable[[], str]) -> None:
 
 def _digest_report_link() -> str:
     if _digest_report_url:
-        return _absolute(_digest_report_url[0]())
-    return _absolute(reverse("wagtailadmin_home"))
+        return absolute_url(_digest_report_url[0]())
+    return absolute_url(reverse("wagtailadmin_home"))
 
 
 def hr_officers():
